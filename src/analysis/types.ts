@@ -63,3 +63,18 @@ export interface AnswerInput {
 
 /** User extensions of the built-in third-party domain table: domain → category. */
 export type CategoryOverrides = Record<string, ThirdPartyCategory>;
+
+/**
+ * A link found in the answer's markdown: an inline link, a source pill, a reference-style
+ * definition or autolink (`source: "link"`), or a bare URL in the text (`source: "bare"`).
+ * Produced by the markdown reader, consumed by the citation builder.
+ */
+export interface LinkOccurrence {
+  /** The link target as written (not yet normalised). */
+  url: string;
+  /** Link text or definition title, when any. */
+  title?: string;
+  source: "link" | "bare";
+  /** UTF-16 offset of the link (or URL) in the answer text. */
+  offset: number;
+}

@@ -1,4 +1,6 @@
+import type { ZodType } from "zod";
 import type { Clock } from "../core/clock.ts";
+import type { ModelInfo } from "./pricing.ts";
 
 /**
  * The provider contract (architecture.md "Contracts"). The core reads `capabilities`, never ids.
@@ -83,8 +85,10 @@ export interface ProviderCapabilities {
   /** Default per-request timeout in ms. */
   timeoutMs: number;
   surface: Surface;
-  /** Environment variable holding the API key, or null when none is needed. */
+  /** Environment variable holding the API key, or null when none is needed (an engine's `keyEnv` option overrides it). */
   keyEnv: string | null;
+  /** Environment variable overriding the base URL (e.g. `OPENAI_BASE_URL`), or null. */
+  baseUrlEnv: string | null;
 }
 
 /** What a provider gets to do its work; everything environment-dependent comes in here. */
@@ -103,6 +107,13 @@ export interface Provider {
   displayName: string;
   defaultModel: string;
   capabilities: ProviderCapabilities;
+  /**
+   * Schema of the engine entry's provider-specific options (everything in a query file's engine entry
+   * besides `id`, `model`, `webSearch`, `samples`); strict, so typos are config errors with file:line:col.
+   */
+  optionsSchema: ZodType<Record<string, unknown>>;
+  /** Models this provider knows: prices, shutdown dates (the registry builds the price table from these). */
+  models: readonly ModelInfo[];
   /** One real call. Rejects with `ProviderError` (never retries itself: the retry layer does). */
   ask(request: AskRequest, context: ProviderContext): Promise<AskResult>;
   /** Turns a stored raw body back into an answer; throws `ProviderError("bad-response")` on junk. */
