@@ -1,0 +1,25 @@
+import type { ProviderLookup } from "../config/engines.ts";
+import type { ModelInfo } from "./pricing.ts";
+import { replayProvider } from "./replay/index.ts";
+import type { Provider } from "./types.ts";
+
+/**
+ * The one explicit list of providers (architecture rule 1). Adding an engine means adding its
+ * folder and one line here; nothing else in the core names a provider.
+ */
+export const providers: readonly Provider[] = [replayProvider];
+
+const byId = new Map(providers.map((p) => [p.id, p]));
+
+export function getProvider(id: string): Provider | undefined {
+  return byId.get(id);
+}
+
+export const providerIds: readonly string[] = providers.map((p) => p.id);
+
+export const providerLookup: ProviderLookup = (id) => byId.get(id);
+
+/** Price and lifecycle row for a provider's model, when the provider knows the model. */
+export function modelInfo(providerId: string, model: string): ModelInfo | undefined {
+  return byId.get(providerId)?.models.find((m) => m.model === model);
+}
