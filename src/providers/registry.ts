@@ -1,5 +1,6 @@
 import type { ProviderLookup } from "../config/engines.ts";
 import type { ModelInfo } from "./pricing.ts";
+import { perplexityProvider } from "./perplexity/index.ts";
 import { replayProvider } from "./replay/index.ts";
 import type { Provider } from "./types.ts";
 
@@ -7,7 +8,7 @@ import type { Provider } from "./types.ts";
  * The one explicit list of providers (architecture rule 1). Adding an engine means adding its
  * folder and one line here; nothing else in the core names a provider.
  */
-export const providers: readonly Provider[] = [replayProvider];
+export const providers: readonly Provider[] = [perplexityProvider, replayProvider];
 
 const byId = new Map(providers.map((p) => [p.id, p]));
 

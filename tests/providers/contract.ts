@@ -11,7 +11,7 @@ import type { AskRequest, Provider, ProviderContext } from "../../src/providers/
  */
 export interface ContractSpec {
   provider: Provider;
-  /** Base URL handed to the provider, e.g. `http://127.0.0.1:9/v1` (msw intercepts; nothing listens). */
+  /** Base URL handed to the provider, e.g. `http://127.0.0.1:4010/v1` (msw intercepts; nothing listens; avoid fetch's blocked ports such as 9). */
   baseUrl: string;
   /** HTTP method and absolute URL pattern (msw syntax) of the provider's main request. */
   method: "get" | "post";
