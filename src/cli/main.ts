@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { systemClock } from "../core/clock.ts";
 import { ConfigError, ExitCode, ExitError } from "../core/errors.ts";
+import { registerEngines } from "./commands/engines.ts";
 import { registerInit } from "./commands/init.ts";
 import { registerValidate } from "./commands/validate.ts";
 import type { CliContext } from "./context.ts";
@@ -29,6 +30,7 @@ export function buildProgram(ctx: CliContext): Command {
   );
   registerInit(program, ctx);
   registerValidate(program, ctx);
+  registerEngines(program, ctx);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
   return program;

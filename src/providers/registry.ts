@@ -1,6 +1,8 @@
 import type { ProviderLookup } from "../config/engines.ts";
-import type { ModelInfo } from "./pricing.ts";
+import { anthropicProvider } from "./anthropic/index.ts";
+import { geminiProvider } from "./gemini/index.ts";
 import { perplexityProvider } from "./perplexity/index.ts";
+import type { ModelInfo } from "./pricing.ts";
 import { replayProvider } from "./replay/index.ts";
 import type { Provider } from "./types.ts";
 
@@ -8,7 +10,12 @@ import type { Provider } from "./types.ts";
  * The one explicit list of providers (architecture rule 1). Adding an engine means adding its
  * folder and one line here; nothing else in the core names a provider.
  */
-export const providers: readonly Provider[] = [perplexityProvider, replayProvider];
+export const providers: readonly Provider[] = [
+  anthropicProvider,
+  perplexityProvider,
+  geminiProvider,
+  replayProvider,
+];
 
 const byId = new Map(providers.map((p) => [p.id, p]));
 

@@ -84,16 +84,41 @@ function messageOf(body: unknown, fallback: string): string {
   return (m || fallback).slice(0, 500);
 }
 
+/**
+ * Strings in Google's `error.details[]`: ErrorInfo `reason` (API_KEY_INVALID) and QuotaFailure
+ * `violations[].quotaId` (GenerateRequestsPerDayPerProjectPerModel-FreeTier).
+ */
+function googleDetails(body: unknown): string[] {
+  const details = (body as { error?: { details?: unknown } } | undefined)?.error?.details;
+  if (!Array.isArray(details)) return [];
+  const out: string[] = [];
+  for (const d of details) {
+    const detail = d as { reason?: unknown; violations?: unknown } | null;
+    if (typeof detail?.reason === "string") out.push(detail.reason);
+    if (Array.isArray(detail?.violations)) {
+      for (const v of detail.violations) {
+        const id = (v as { quotaId?: unknown } | null)?.quotaId;
+        if (typeof id === "string") out.push(id);
+      }
+    }
+  }
+  return out;
+}
+
 /** Decides the kind for a status and body (see the table in the README's retry section). */
 export function kindForHttp(status: number, body: unknown): ProviderErrorKind {
   const codes = codesOf(body);
   if (codes.some((c) => quotaCodes.has(c))) return "quota";
   const msg = messageOf(body, "").toLowerCase();
+  const details = googleDetails(body);
   if (status === 401 || status === 403) return "auth";
+  // Google answers a wrong key with 400 INVALID_ARGUMENT, reason API_KEY_INVALID.
+  if (details.some((d) => d === "API_KEY_INVALID" || d === "API_KEY_EXPIRED")) return "auth";
   if (status === 402) return "quota";
   if (status === 429) {
-    // Gemini: a daily (per-day) quota is not fixed by waiting a minute.
+    // A daily quota is not fixed by waiting a minute: Gemini names it in the message or the quotaId.
     if (/per ?day|daily/.test(msg) && codes.includes("RESOURCE_EXHAUSTED")) return "quota";
+    if (details.some((d) => /PerDay/i.test(d))) return "quota";
     return "rate-limit";
   }
   if (status === 408 || status === 504) return "timeout";

@@ -89,7 +89,10 @@ export class EngineGate {
       } finally {
         this.release();
       }
-      const pe = error instanceof ProviderError ? error : new ProviderError(this.engineId, "server", String(error), { cause: error });
+      const pe =
+        error instanceof ProviderError
+          ? error
+          : new ProviderError(this.engineId, "server", String(error), { cause: error });
       if (signal?.aborted) throw pe;
       if (engineFatalKinds.has(pe.kind)) {
         this.fatal ??= pe;
@@ -97,7 +100,8 @@ export class EngineGate {
       }
       if (!retryableKinds.has(pe.kind) || attempt >= this.policy.maxAttempts) throw pe;
       const requested = pe.retryAfterMs;
-      if (requested !== undefined && requested > this.policy.maxSleepMs) throw new DeferredError(pe, this.clock.now() + requested);
+      if (requested !== undefined && requested > this.policy.maxSleepMs)
+        throw new DeferredError(pe, this.clock.now() + requested);
       const wait = requested ?? backoffDelay(attempt, this.policy, this.random);
       if (pe.kind === "rate-limit") {
         // The server said slow down: hold every call of this engine, not only this one.

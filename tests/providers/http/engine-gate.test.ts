@@ -6,7 +6,10 @@ import { DeferredError, EngineGate } from "../../../src/providers/http/engine-ga
 
 const limits = { concurrency: 4, requestsPerMinute: 1000, timeoutMs: 30_000 };
 const rateLimited = (ms?: number) =>
-  new ProviderError("openai", "rate-limit", "HTTP 429", { status: 429, ...(ms === undefined ? {} : { retryAfterMs: ms }) });
+  new ProviderError("openai", "rate-limit", "HTTP 429", {
+    status: 429,
+    ...(ms === undefined ? {} : { retryAfterMs: ms }),
+  });
 
 /** A fake engine: answers from a script of outcomes, records when each call started. */
 function scripted(outcomes: (Error | string)[]) {
@@ -57,7 +60,10 @@ describe("engine gate: the one retry and rate-limit layer", () => {
 
   it("never retries quota or auth errors, and stops the engine for the rest of the run", async () => {
     const gate = new EngineGate("e", limits, systemClock);
-    const quota = new ProviderError("openai", "quota", "insufficient_quota", { status: 429, code: "insufficient_quota" });
+    const quota = new ProviderError("openai", "quota", "insufficient_quota", {
+      status: 429,
+      code: "insufficient_quota",
+    });
     const engine = scripted([quota, "never"]);
     await expect(gate.run(engine.call)).rejects.toBe(quota);
     await expect(gate.run(engine.call)).rejects.toBe(quota);
@@ -138,6 +144,8 @@ describe("engine gate: the one retry and rate-limit layer", () => {
   });
 
   it("backoff ceilings double up to the cap", () => {
-    expect([1, 2, 3, 7, 20].map((n) => backoffDelay(n, defaultBackoff, () => 0.9999999))).toEqual([999, 1999, 3999, 59999, 59999]);
+    expect([1, 2, 3, 7, 20].map((n) => backoffDelay(n, defaultBackoff, () => 0.9999999))).toEqual([
+      999, 1999, 3999, 59999, 59999,
+    ]);
   });
 });
