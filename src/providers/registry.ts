@@ -4,6 +4,7 @@ import { geminiProvider } from "./gemini/index.ts";
 import { perplexityProvider } from "./perplexity/index.ts";
 import type { ModelInfo } from "./pricing.ts";
 import { replayProvider } from "./replay/index.ts";
+import { bingCopilotProvider, googleAiModeProvider, googleAiOverviewProvider } from "./serpapi/index.ts";
 import type { Provider } from "./types.ts";
 
 /**
