@@ -1,6 +1,8 @@
 import type { ProviderLookup } from "../config/engines.ts";
 import { anthropicProvider } from "./anthropic/index.ts";
 import { geminiProvider } from "./gemini/index.ts";
+import { openaiProvider } from "./openai/index.ts";
+import { openaiCompatibleProvider } from "./openai-compatible/index.ts";
 import { perplexityProvider } from "./perplexity/index.ts";
 import type { ModelInfo } from "./pricing.ts";
 import { replayProvider } from "./replay/index.ts";
@@ -12,6 +14,7 @@ import type { Provider } from "./types.ts";
  * folder and one line here; nothing else in the core names a provider.
  */
 export const providers: readonly Provider[] = [
+  openaiProvider,
   anthropicProvider,
   perplexityProvider,
   geminiProvider,
