@@ -18,6 +18,10 @@ export const providers: readonly Provider[] = [
   anthropicProvider,
   perplexityProvider,
   geminiProvider,
+  googleAiOverviewProvider,
+  googleAiModeProvider,
+  bingCopilotProvider,
+  openaiCompatibleProvider,
   replayProvider,
 ];
 
