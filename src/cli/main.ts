@@ -3,8 +3,11 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { systemClock } from "../core/clock.ts";
 import { ConfigError, ExitCode, ExitError } from "../core/errors.ts";
+import { registerAnalyze } from "./commands/analyze.ts";
+import { registerAnswers } from "./commands/answers.ts";
 import { registerEngines } from "./commands/engines.ts";
 import { registerInit } from "./commands/init.ts";
+import { registerRun } from "./commands/run.ts";
 import { registerValidate } from "./commands/validate.ts";
 import type { CliContext } from "./context.ts";
 import { packageVersion } from "./version.ts";
@@ -31,6 +34,9 @@ export function buildProgram(ctx: CliContext): Command {
   registerInit(program, ctx);
   registerValidate(program, ctx);
   registerEngines(program, ctx);
+  registerRun(program, ctx);
+  registerAnswers(program, ctx);
+  registerAnalyze(program, ctx);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
   return program;

@@ -39,3 +39,16 @@ export const providerLookup: ProviderLookup = (id) => byId.get(id);
 export function modelInfo(providerId: string, model: string): ModelInfo | undefined {
   return byId.get(providerId)?.models.find((m) => m.model === model);
 }
+
+/**
+ * Raw-body formats `sightline analyze --format` reads: every provider id, plus `serpapi` for any
+ * SerpApi surface (they share one parser).
+ */
+const formatAliases: Record<string, string> = { serpapi: "google-ai-overview" };
+
+export const answerFormats: readonly string[] = ["markdown", ...providerIds.filter((id) => id !== "replay"), ...Object.keys(formatAliases)];
+
+/** The parser of a raw-body format, or undefined for an unknown format (`markdown` is not a raw body). */
+export function parserFor(format: string): Provider["parse"] | undefined {
+  return byId.get(formatAliases[format] ?? format)?.parse;
+}

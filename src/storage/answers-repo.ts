@@ -12,7 +12,8 @@ export interface AnalysisRecord {
 }
 
 /**
- * Stores an answer, its analysis and the item's new status in one short transaction, so a crash
+ * Stores an answer, its analysis (null when analysis failed: the paid answer is kept and can be
+ * re-analysed) and the item's new status in one short transaction, so a crash
  * leaves either all of it or none. An item that already has an answer is left alone (never twice).
  * Returns the answer id, or null when the item was answered before.
  */
@@ -20,7 +21,7 @@ export async function recordAnswer(
   db: Kysely<Database>,
   item: Pick<WorkItem, "id" | "run_id" | "question_id" | "question_version" | "engine_id" | "provider">,
   answer: AskResult,
-  analysis: AnalysisRecord,
+  analysis: AnalysisRecord | null,
   now: string,
 ): Promise<number | null> {
   return writeTransaction(db, async (trx) => {
@@ -58,7 +59,7 @@ export async function recordAnswer(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await insertAnalysis(trx, id, analysis, now);
+    if (analysis) await insertAnalysis(trx, id, analysis, now);
     await trx
       .updateTable("work_items")
       .set({ status: "answered", answer_id: id, updated_at: now, attempts: (eb) => eb("attempts", "+", 1) })

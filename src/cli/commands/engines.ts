@@ -81,7 +81,7 @@ export function registerEngines(program: Command, ctx: CliContext): void {
       const missing = rows.filter((r) => !r.keySet);
       if (missing.length > 0) {
         ctx.stdout(
-          `\n${missing.length} engine(s) without a key: ${missing.map((r) => r.keyEnv).join(", ")}. Set them in the environment;\n`,
+          `\n${missing.length} engine(s) without a key: ${[...new Set(missing.map((r) => r.keyEnv))].join(", ")}. Set them in the environment;\n`,
         );
         ctx.stdout(
           "without any key, `sightline run` answers from the offline replay engine (labelled as such).\n",

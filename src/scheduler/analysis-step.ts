@@ -1,0 +1,33 @@
+import { createHash } from "node:crypto";
+import { analyzeAnswer } from "../analysis/analyze.ts";
+import { compileBrands } from "../analysis/matcher.ts";
+import { ANALYSIS_VERSION } from "../analysis/types.ts";
+import type { QueryFile } from "../config/query-file.ts";
+import type { AskResult } from "../providers/types.ts";
+import type { AnalysisRecord } from "../storage/answers-repo.ts";
+
+/** Hash of the tracked brands and categories an analysis used (a change means re-analysis). */
+export function brandsHash(file: Pick<QueryFile, "brands" | "categories">): string {
+  return createHash("sha256").update(JSON.stringify([file.brands, file.categories])).digest("hex").slice(0, 12);
+}
+
+/**
+ * Builds the run's analysis function: the brand matcher is compiled once per run, and each fresh
+ * answer is analysed as it is stored. A failing analysis returns null and reports it; the paid
+ * answer is still kept.
+ */
+export function analysisStep(file: QueryFile, onError: (error: unknown) => void): (answer: AskResult) => AnalysisRecord | null {
+  const compiled = compileBrands(file.brands);
+  const hash = brandsHash(file);
+  return (answer) => {
+    try {
+      const result = analyzeAnswer({ text: answer.text, citations: answer.citations, retrieved: answer.retrieved }, compiled, {
+        categories: file.categories,
+      });
+      return { version: ANALYSIS_VERSION, brandsHash: hash, result };
+    } catch (error) {
+      onError(error);
+      return null;
+    }
+  };
+}

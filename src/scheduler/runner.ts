@@ -1,0 +1,213 @@
+import type { Kysely } from "kysely";
+import type { Env } from "../config/env.ts";
+import type { QueryFile } from "../config/query-file.ts";
+import type { Clock } from "../core/clock.ts";
+import { ExitCode, ExitError, ProviderError } from "../core/errors.ts";
+import { DeferredError } from "../providers/http/engine-gate.ts";
+import type { ModelInfo } from "../providers/pricing.ts";
+import type { AskResult, Provider } from "../providers/types.ts";
+import { type AnalysisRecord, recordAnswer } from "../storage/answers-repo.ts";
+import { deferItem, recordFailure, resetFailedItems, spentOnRun } from "../storage/items-repo.ts";
+import { acquireLease, releaseLease, renewLease } from "../storage/lease-repo.ts";
+import { ensureRun, itemsOfRun, setRunStatus } from "../storage/runs-repo.ts";
+import type { Database, WorkItem } from "../storage/tables.ts";
+import { Budget } from "./budget.ts";
+import { type EngineRuntime, engineRuntime } from "./engine-runtime.ts";
+import { configHash, estimateCallUsd, planRun } from "./plan.ts";
+import { type EngineTally, type RunSummary, runStatusOf } from "./run-summary.ts";
+
+/**
+ * Executes a run durably: every answer is committed in its own short transaction with its analysis
+ * and the item's status, so a process killed at any moment loses nothing already answered, and a
+ * resume asks only what is missing. Provider calls never happen inside a transaction.
+ */
+export interface RunDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  env: Env;
+  getProvider: (id: string) => Provider | undefined;
+  priceOf: (provider: string, model: string) => ModelInfo | undefined;
+  /** Analyses a fresh answer; null when analysis failed (the answer is still stored). */
+  analyze: (answer: AskResult) => AnalysisRecord | null;
+  /** Lease owner id of this process and how to tell a dead owner. */
+  owner: string;
+  isDead: (owner: string) => boolean;
+  events?: RunEvents;
+}
+
+export interface RunEvents {
+  onPlanned?: (tallies: readonly EngineTally[]) => void;
+  onItem?: (engine: string, outcome: "answered" | "failed" | "deferred", detail: { costUsd: number; kind?: string }) => void;
+  onRetry?: (engine: string, kind: string, waitMs: number) => void;
+  onLog?: (level: "info" | "warn", message: string, data?: Record<string, unknown>) => void;
+}
+
+export interface ExecuteOptions {
+  file: QueryFile;
+  runId: string;
+  slot: string;
+  maxCostUsd: number | null;
+  retryFailed?: boolean;
+  /** Aborting stops taking new items; calls in flight finish and are stored. */
+  stop?: AbortSignal;
+  leaseMs?: number;
+  /** Longest the run waits for deferred items (a long Retry-After) before ending partial. */
+  maxDeferMs?: number;
+}
+
+export async function executeRun(deps: RunDeps, options: ExecuteOptions): Promise<RunSummary> {
+  const { db, clock } = deps;
+  const started = clock.now();
+  const iso = () => new Date(clock.now()).toISOString();
+  const leaseMs = options.leaseMs ?? 60_000;
+  const log = deps.events?.onLog ?? (() => undefined);
+
+  const plan = planRun({ file: options.file, runId: options.runId, nowIso: iso(), priceOf: (e) => deps.priceOf(e.provider, e.model) });
+  await ensureRun(
+    db,
+    { id: options.runId, queryFile: options.file.path, configHash: configHash(options.file), slot: options.slot, maxCostUsd: options.maxCostUsd, now: iso() },
+    plan.items,
+  );
+  const holder = await acquireLease(db, options.runId, deps.owner, iso(), new Date(clock.now() + leaseMs).toISOString(), deps.isDead);
+  if (holder) throw new ExitError(ExitCode.user, `run: ${options.runId} is being executed by ${holder.owner} (lease until ${holder.expiresAt})`);
+
+  const lost = new AbortController();
+  const stop = options.stop ? AbortSignal.any([options.stop, lost.signal]) : lost.signal;
+  const renewal = setInterval(() => {
+    renewLease(db, options.runId, deps.owner, new Date(clock.now() + leaseMs).toISOString()).then(
+      (ok) => ok || lost.abort(new Error("lease lost")),
+      () => undefined,
+    );
+  }, Math.max(1_000, leaseMs / 3));
+  try {
+    if (options.retryFailed) log("info", `run: ${await resetFailedItems(db, options.runId, iso())} failed item(s) will be retried`);
+    await setRunStatus(db, options.runId, "running", iso());
+    const budget = new Budget(options.maxCostUsd, await spentOnRun(db, options.runId));
+    const runtimes = new Map<string, EngineRuntime>();
+    for (const engine of options.file.engines) {
+      const provider = deps.getProvider(engine.provider);
+      if (!provider) continue;
+      runtimes.set(engine.id, engineRuntime(engine, provider, deps.env, clock, { onRetry: (e, _n, wait) => deps.events?.onRetry?.(engine.id, e.kind, wait) }));
+    }
+    const all = await itemsOfRun(db, options.runId);
+    const tallies = tally(all, runtimes);
+    deps.events?.onPlanned?.([...tallies.values()]);
+
+    for (let pass = 0; ; pass++) {
+      const now = clock.now();
+      const due = (await itemsOfRun(db, options.runId, "pending")).filter((i) => !i.next_attempt_at || Date.parse(i.next_attempt_at) <= now);
+      await Promise.all([...runtimes.values()].map((rt) => drainEngine(deps, rt, due.filter((i) => i.engine_id === rt.engine.id), budget, stop, tallies, iso)));
+      if (stop.aborted || budget.stopped) break;
+      const waiting = (await itemsOfRun(db, options.runId, "pending")).filter((i) => i.next_attempt_at && runtimes.has(i.engine_id));
+      if (waiting.length === 0) break;
+      const next = Math.min(...waiting.map((i) => Date.parse(i.next_attempt_at ?? "")));
+      if (next - clock.now() > (options.maxDeferMs ?? 15 * 60_000)) break;
+      log("info", `run: waiting ${Math.round((next - clock.now()) / 1000)} s for ${waiting.length} deferred item(s) (pass ${pass + 2})`);
+      await clock.sleep(next - clock.now(), stop);
+    }
+
+    const final = tally(await itemsOfRun(db, options.runId), runtimes);
+    for (const [id, rt] of runtimes) {
+      const t = final.get(id);
+      if (t) t.stoppedBy = rt.gate.stoppedBy?.kind ?? null;
+      if (t) t.spentUsd = tallies.get(id)?.spentUsd ?? 0;
+    }
+    const engines = [...final.values()];
+    const counts = { answered: sum(engines, "answered"), failed: sum(engines, "failed"), pending: sum(engines, "pending") };
+    const status = runStatusOf(counts);
+    const notes = notesFor(engines, budget, options.maxCostUsd, stop.aborted && !lost.signal.aborted, lost.signal.aborted);
+    const summary: RunSummary = {
+      runId: options.runId,
+      status,
+      ...counts,
+      spentUsd: budget.spentUsd,
+      budgetUsd: options.maxCostUsd,
+      budgetStopped: budget.stopped,
+      interrupted: stop.aborted,
+      durationMs: clock.now() - started,
+      engines,
+      notes,
+    };
+    await setRunStatus(db, options.runId, status, iso(), summary);
+    return summary;
+  } finally {
+    clearInterval(renewal);
+    await releaseLease(db, options.runId, deps.owner).catch(() => undefined);
+  }
+}
+
+/** Runs one engine's due items with as many workers as its gate allows in flight. */
+async function drainEngine(
+  deps: RunDeps,
+  rt: EngineRuntime,
+  items: WorkItem[],
+  budget: Budget,
+  stop: AbortSignal,
+  tallies: Map<string, EngineTally>,
+  iso: () => string,
+): Promise<void> {
+  const queue = [...items];
+  const estimate = estimateCallUsd(rt.engine, deps.priceOf(rt.engine.provider, rt.engine.model), 1) ?? 0;
+  const tallyOf = tallies.get(rt.engine.id);
+  const worker = async () => {
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      if (stop.aborted || !budget.reserve(estimate)) return;
+      const request = { question: item.question_text, locale: item.locale, model: item.model, webSearch: rt.engine.webSearch };
+      let result: AskResult;
+      try {
+        result = await rt.gate.run((signal) => rt.provider.ask({ ...request, signal }, rt.context));
+      } catch (error) {
+        budget.settle(estimate, 0);
+        if (error instanceof DeferredError) {
+          await deferItem(deps.db, item.id, new Date(error.retryAt).toISOString(), error.message, iso());
+          deps.events?.onItem?.(rt.engine.id, "deferred", { costUsd: 0, kind: "rate-limit" });
+          continue;
+        }
+        const pe = error instanceof ProviderError ? error : new ProviderError(rt.engine.provider, "server", String(error));
+        await recordFailure(deps.db, item, { kind: pe.kind, message: pe.message, httpStatus: pe.status ?? null }, iso());
+        if (tallyOf) tallyOf.failed++;
+        deps.events?.onItem?.(rt.engine.id, "failed", { costUsd: 0, kind: pe.kind });
+        continue;
+      }
+      const cost = result.costUsd ?? 0;
+      budget.settle(estimate, cost);
+      await recordAnswer(deps.db, item, result, deps.analyze(result), iso());
+      if (tallyOf) {
+        tallyOf.answered++;
+        tallyOf.spentUsd = Math.round((tallyOf.spentUsd + cost) * 1e6) / 1e6;
+      }
+      deps.events?.onItem?.(rt.engine.id, "answered", { costUsd: cost });
+    }
+  };
+  const workers = Math.max(1, Math.min(queue.length, rt.engine.concurrency ?? rt.provider.capabilities.maxConcurrency));
+  await Promise.all(Array.from({ length: workers }, worker));
+}
+
+function tally(items: readonly WorkItem[], runtimes: Map<string, EngineRuntime>): Map<string, EngineTally> {
+  const out = new Map<string, EngineTally>();
+  for (const id of runtimes.keys()) out.set(id, { engine: id, total: 0, answered: 0, failed: 0, pending: 0, spentUsd: 0, stoppedBy: null });
+  for (const item of items) {
+    const t = out.get(item.engine_id) ?? { engine: item.engine_id, total: 0, answered: 0, failed: 0, pending: 0, spentUsd: 0, stoppedBy: null };
+    out.set(item.engine_id, t);
+    t.total++;
+    if (item.status === "answered") t.answered++;
+    else if (item.status === "failed") t.failed++;
+    else if (item.status === "pending") t.pending++;
+  }
+  return out;
+}
+
+const sum = (rows: EngineTally[], key: "answered" | "failed" | "pending") => rows.reduce((s, r) => s + r[key], 0);
+
+function notesFor(engines: EngineTally[], budget: Budget, limit: number | null, interrupted: boolean, leaseLost: boolean): string[] {
+  const notes: string[] = [];
+  if (budget.stopped) notes.push(`budget of $${limit} reached: no further calls were made; raise --max-cost and run --resume to finish`);
+  if (interrupted) notes.push("interrupted: calls in flight were stored; run --resume to finish the rest");
+  if (leaseLost) notes.push("another process took over this run's lease; stopped taking items");
+  for (const e of engines) {
+    if (e.stoppedBy) notes.push(`${e.engine} stopped after a ${e.stoppedBy} error: fix the key or billing, then run --retry-failed`);
+    else if (e.failed > 0) notes.push(`${e.engine}: ${e.failed} of ${e.total} item(s) failed (see sightline answers --run ... or the attempts)`);
+    if (e.pending > 0 && !budget.stopped && !interrupted) notes.push(`${e.engine}: ${e.pending} item(s) still pending (deferred by the provider's rate limit)`);
+  }
+  return notes;
+}
