@@ -6,7 +6,12 @@ import type { RunEvents } from "../scheduler/runner.ts";
  * Progress of a run. On a terminal: one live line per engine on stderr (done/total, failures,
  * spend, ETA), redrawn at most every 200 ms. Otherwise (cron, --json): structured log lines.
  */
-export function progressEvents(options: { interactive: boolean; logger: Logger; write: (text: string) => void; now: () => number }): RunEvents {
+export function progressEvents(options: {
+  interactive: boolean;
+  logger: Logger;
+  write: (text: string) => void;
+  now: () => number;
+}): RunEvents {
   const rows = new Map<string, EngineTally & { startedAt: number }>();
   let drawn = 0;
   let lastDraw = 0;
@@ -31,7 +36,11 @@ export function progressEvents(options: { interactive: boolean; logger: Logger; 
       const now = options.now();
       for (const t of tallies) rows.set(t.engine, { ...t, startedAt: now });
       if (options.interactive) draw(true);
-      else options.logger.info({ engines: tallies.map((t) => ({ engine: t.engine, total: t.total, pending: t.pending })) }, "run planned");
+      else
+        options.logger.info(
+          { engines: tallies.map((t) => ({ engine: t.engine, total: t.total, pending: t.pending })) },
+          "run planned",
+        );
     },
     onItem: (engine, outcome, detail) => {
       const row = rows.get(engine);
@@ -41,7 +50,8 @@ export function progressEvents(options: { interactive: boolean; logger: Logger; 
         row.spentUsd += detail.costUsd;
       }
       if (options.interactive) draw(outcome !== "answered");
-      else if (outcome !== "answered") options.logger.warn({ engine, outcome, kind: detail.kind }, `item ${outcome}`);
+      else if (outcome !== "answered")
+        options.logger.warn({ engine, outcome, kind: detail.kind }, `item ${outcome}`);
       else options.logger.debug({ engine, costUsd: detail.costUsd }, "item answered");
     },
     onRetry: (engine, kind, waitMs) => {

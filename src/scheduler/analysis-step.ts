@@ -8,7 +8,10 @@ import type { AnalysisRecord } from "../storage/answers-repo.ts";
 
 /** Hash of the tracked brands and categories an analysis used (a change means re-analysis). */
 export function brandsHash(file: Pick<QueryFile, "brands" | "categories">): string {
-  return createHash("sha256").update(JSON.stringify([file.brands, file.categories])).digest("hex").slice(0, 12);
+  return createHash("sha256")
+    .update(JSON.stringify([file.brands, file.categories]))
+    .digest("hex")
+    .slice(0, 12);
 }
 
 /**
@@ -16,14 +19,21 @@ export function brandsHash(file: Pick<QueryFile, "brands" | "categories">): stri
  * answer is analysed as it is stored. A failing analysis returns null and reports it; the paid
  * answer is still kept.
  */
-export function analysisStep(file: QueryFile, onError: (error: unknown) => void): (answer: AskResult) => AnalysisRecord | null {
+export function analysisStep(
+  file: QueryFile,
+  onError: (error: unknown) => void,
+): (answer: AskResult) => AnalysisRecord | null {
   const compiled = compileBrands(file.brands);
   const hash = brandsHash(file);
   return (answer) => {
     try {
-      const result = analyzeAnswer({ text: answer.text, citations: answer.citations, retrieved: answer.retrieved }, compiled, {
-        categories: file.categories,
-      });
+      const result = analyzeAnswer(
+        { text: answer.text, citations: answer.citations, retrieved: answer.retrieved },
+        compiled,
+        {
+          categories: file.categories,
+        },
+      );
       return { version: ANALYSIS_VERSION, brandsHash: hash, result };
     } catch (error) {
       onError(error);

@@ -24,7 +24,13 @@ export function hasKey(engine: EngineConfig, provider: Provider, env: Env): bool
   return name === null || env.get(name) !== undefined;
 }
 
-export function engineRuntime(engine: EngineConfig, provider: Provider, env: Env, clock: Clock, events?: GateEvents): EngineRuntime {
+export function engineRuntime(
+  engine: EngineConfig,
+  provider: Provider,
+  env: Env,
+  clock: Clock,
+  events?: GateEvents,
+): EngineRuntime {
   const keyEnv = keyEnvOf(engine, provider);
   const baseEnv = provider.capabilities.baseUrlEnv;
   const context: ProviderContext = {

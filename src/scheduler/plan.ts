@@ -34,7 +34,11 @@ export interface RunPlan {
 
 /** SHA-256 of what determines the run's work: brands, engines, questions (12 hex digits). */
 export function configHash(file: QueryFile): string {
-  const essence = { brands: file.brands, engines: file.engines, questions: file.questions.map((q) => [q.id, q.version]) };
+  const essence = {
+    brands: file.brands,
+    engines: file.engines,
+    questions: file.questions.map((q) => [q.id, q.version]),
+  };
   return createHash("sha256").update(JSON.stringify(essence)).digest("hex").slice(0, 12);
 }
 
@@ -44,7 +48,11 @@ export function manualRunId(nowMs: number): string {
 }
 
 /** Estimated cost of one call to an engine; web-search engines are assumed to search once. */
-export function estimateCallUsd(engine: EngineConfig, info: ModelInfo | undefined, searchesPerCall: number): number | null {
+export function estimateCallUsd(
+  engine: EngineConfig,
+  info: ModelInfo | undefined,
+  searchesPerCall: number,
+): number | null {
   if (!info) return null;
   return computeCostUsd(
     {
@@ -97,7 +105,13 @@ export function planRun({ file, runId, nowIso, priceOf }: PlanInput): RunPlan {
   const estimates = file.engines.map((engine) => {
     const calls = file.questions.length * engine.samples;
     const perCallUsd = estimateCallUsd(engine, priceOf(engine), 1);
-    return { engine: engine.id, model: engine.model, calls, perCallUsd, totalUsd: perCallUsd === null ? null : round(perCallUsd * calls) };
+    return {
+      engine: engine.id,
+      model: engine.model,
+      calls,
+      perCallUsd,
+      totalUsd: perCallUsd === null ? null : round(perCallUsd * calls),
+    };
   });
   return {
     runId,

@@ -37,7 +37,11 @@ export interface RunDeps {
 
 export interface RunEvents {
   onPlanned?: (tallies: readonly EngineTally[]) => void;
-  onItem?: (engine: string, outcome: "answered" | "failed" | "deferred", detail: { costUsd: number; kind?: string }) => void;
+  onItem?: (
+    engine: string,
+    outcome: "answered" | "failed" | "deferred",
+    detail: { costUsd: number; kind?: string },
+  ) => void;
   onRetry?: (engine: string, kind: string, waitMs: number) => void;
   onLog?: (level: "info" | "warn", message: string, data?: Record<string, unknown>) => void;
 }
@@ -62,32 +66,64 @@ export async function executeRun(deps: RunDeps, options: ExecuteOptions): Promis
   const leaseMs = options.leaseMs ?? 60_000;
   const log = deps.events?.onLog ?? (() => undefined);
 
-  const plan = planRun({ file: options.file, runId: options.runId, nowIso: iso(), priceOf: (e) => deps.priceOf(e.provider, e.model) });
+  const plan = planRun({
+    file: options.file,
+    runId: options.runId,
+    nowIso: iso(),
+    priceOf: (e) => deps.priceOf(e.provider, e.model),
+  });
   await ensureRun(
     db,
-    { id: options.runId, queryFile: options.file.path, configHash: configHash(options.file), slot: options.slot, maxCostUsd: options.maxCostUsd, now: iso() },
+    {
+      id: options.runId,
+      queryFile: options.file.path,
+      configHash: configHash(options.file),
+      slot: options.slot,
+      maxCostUsd: options.maxCostUsd,
+      now: iso(),
+    },
     plan.items,
   );
-  const holder = await acquireLease(db, options.runId, deps.owner, iso(), new Date(clock.now() + leaseMs).toISOString(), deps.isDead);
-  if (holder) throw new ExitError(ExitCode.user, `run: ${options.runId} is being executed by ${holder.owner} (lease until ${holder.expiresAt})`);
+  const holder = await acquireLease(
+    db,
+    options.runId,
+    deps.owner,
+    iso(),
+    new Date(clock.now() + leaseMs).toISOString(),
+    deps.isDead,
+  );
+  if (holder)
+    throw new ExitError(
+      ExitCode.user,
+      `run: ${options.runId} is being executed by ${holder.owner} (lease until ${holder.expiresAt})`,
+    );
 
   const lost = new AbortController();
   const stop = options.stop ? AbortSignal.any([options.stop, lost.signal]) : lost.signal;
-  const renewal = setInterval(() => {
-    renewLease(db, options.runId, deps.owner, new Date(clock.now() + leaseMs).toISOString()).then(
-      (ok) => ok || lost.abort(new Error("lease lost")),
-      () => undefined,
-    );
-  }, Math.max(1_000, leaseMs / 3));
+  const renewal = setInterval(
+    () => {
+      renewLease(db, options.runId, deps.owner, new Date(clock.now() + leaseMs).toISOString()).then(
+        (ok) => ok || lost.abort(new Error("lease lost")),
+        () => undefined,
+      );
+    },
+    Math.max(1_000, leaseMs / 3),
+  );
   try {
-    if (options.retryFailed) log("info", `run: ${await resetFailedItems(db, options.runId, iso())} failed item(s) will be retried`);
+    if (options.retryFailed)
+      log("info", `run: ${await resetFailedItems(db, options.runId, iso())} failed item(s) will be retried`);
     await setRunStatus(db, options.runId, "running", iso());
     const budget = new Budget(options.maxCostUsd, await spentOnRun(db, options.runId));
     const runtimes = new Map<string, EngineRuntime>();
     for (const engine of options.file.engines) {
       const provider = deps.getProvider(engine.provider);
       if (!provider) continue;
-      runtimes.set(engine.id, engineRuntime(engine, provider, deps.env, clock, { onRetry: (e, _n, wait) => deps.events?.onRetry?.(engine.id, e.kind, wait) }));
+      runtimes.set(
+        engine.id,
+        engineRuntime(engine, provider, deps.env, clock, {
+          onRetry: (e, _n, wait) => deps.events?.onRetry?.(engine.id, e.kind, wait),
+        }),
+      );
     }
     const all = await itemsOfRun(db, options.runId);
     const tallies = tally(all, runtimes);
@@ -95,14 +131,33 @@ export async function executeRun(deps: RunDeps, options: ExecuteOptions): Promis
 
     for (let pass = 0; ; pass++) {
       const now = clock.now();
-      const due = (await itemsOfRun(db, options.runId, "pending")).filter((i) => !i.next_attempt_at || Date.parse(i.next_attempt_at) <= now);
-      await Promise.all([...runtimes.values()].map((rt) => drainEngine(deps, rt, due.filter((i) => i.engine_id === rt.engine.id), budget, stop, tallies, iso)));
+      const due = (await itemsOfRun(db, options.runId, "pending")).filter(
+        (i) => !i.next_attempt_at || Date.parse(i.next_attempt_at) <= now,
+      );
+      await Promise.all(
+        [...runtimes.values()].map((rt) =>
+          drainEngine(
+            deps,
+            rt,
+            due.filter((i) => i.engine_id === rt.engine.id),
+            budget,
+            stop,
+            tallies,
+            iso,
+          ),
+        ),
+      );
       if (stop.aborted || budget.stopped) break;
-      const waiting = (await itemsOfRun(db, options.runId, "pending")).filter((i) => i.next_attempt_at && runtimes.has(i.engine_id));
+      const waiting = (await itemsOfRun(db, options.runId, "pending")).filter(
+        (i) => i.next_attempt_at && runtimes.has(i.engine_id),
+      );
       if (waiting.length === 0) break;
       const next = Math.min(...waiting.map((i) => Date.parse(i.next_attempt_at ?? "")));
       if (next - clock.now() > (options.maxDeferMs ?? 15 * 60_000)) break;
-      log("info", `run: waiting ${Math.round((next - clock.now()) / 1000)} s for ${waiting.length} deferred item(s) (pass ${pass + 2})`);
+      log(
+        "info",
+        `run: waiting ${Math.round((next - clock.now()) / 1000)} s for ${waiting.length} deferred item(s) (pass ${pass + 2})`,
+      );
       await clock.sleep(next - clock.now(), stop);
     }
 
@@ -113,9 +168,19 @@ export async function executeRun(deps: RunDeps, options: ExecuteOptions): Promis
       if (t) t.spentUsd = tallies.get(id)?.spentUsd ?? 0;
     }
     const engines = [...final.values()];
-    const counts = { answered: sum(engines, "answered"), failed: sum(engines, "failed"), pending: sum(engines, "pending") };
+    const counts = {
+      answered: sum(engines, "answered"),
+      failed: sum(engines, "failed"),
+      pending: sum(engines, "pending"),
+    };
     const status = runStatusOf(counts);
-    const notes = notesFor(engines, budget, options.maxCostUsd, stop.aborted && !lost.signal.aborted, lost.signal.aborted);
+    const notes = notesFor(
+      engines,
+      budget,
+      options.maxCostUsd,
+      stop.aborted && !lost.signal.aborted,
+      lost.signal.aborted,
+    );
     const summary: RunSummary = {
       runId: options.runId,
       status,
@@ -152,7 +217,12 @@ async function drainEngine(
   const worker = async () => {
     for (let item = queue.shift(); item; item = queue.shift()) {
       if (stop.aborted || !budget.reserve(estimate)) return;
-      const request = { question: item.question_text, locale: item.locale, model: item.model, webSearch: rt.engine.webSearch };
+      const request = {
+        question: item.question_text,
+        locale: item.locale,
+        model: item.model,
+        webSearch: rt.engine.webSearch,
+      };
       let result: AskResult;
       try {
         result = await rt.gate.run((signal) => rt.provider.ask({ ...request, signal }, rt.context));
@@ -163,8 +233,16 @@ async function drainEngine(
           deps.events?.onItem?.(rt.engine.id, "deferred", { costUsd: 0, kind: "rate-limit" });
           continue;
         }
-        const pe = error instanceof ProviderError ? error : new ProviderError(rt.engine.provider, "server", String(error));
-        await recordFailure(deps.db, item, { kind: pe.kind, message: pe.message, httpStatus: pe.status ?? null }, iso());
+        const pe =
+          error instanceof ProviderError
+            ? error
+            : new ProviderError(rt.engine.provider, "server", String(error));
+        await recordFailure(
+          deps.db,
+          item,
+          { kind: pe.kind, message: pe.message, httpStatus: pe.status ?? null },
+          iso(),
+        );
         if (tallyOf) tallyOf.failed++;
         deps.events?.onItem?.(rt.engine.id, "failed", { costUsd: 0, kind: pe.kind });
         continue;
@@ -179,15 +257,27 @@ async function drainEngine(
       deps.events?.onItem?.(rt.engine.id, "answered", { costUsd: cost });
     }
   };
-  const workers = Math.max(1, Math.min(queue.length, rt.engine.concurrency ?? rt.provider.capabilities.maxConcurrency));
+  const workers = Math.max(
+    1,
+    Math.min(queue.length, rt.engine.concurrency ?? rt.provider.capabilities.maxConcurrency),
+  );
   await Promise.all(Array.from({ length: workers }, worker));
 }
 
 function tally(items: readonly WorkItem[], runtimes: Map<string, EngineRuntime>): Map<string, EngineTally> {
   const out = new Map<string, EngineTally>();
-  for (const id of runtimes.keys()) out.set(id, { engine: id, total: 0, answered: 0, failed: 0, pending: 0, spentUsd: 0, stoppedBy: null });
+  for (const id of runtimes.keys())
+    out.set(id, { engine: id, total: 0, answered: 0, failed: 0, pending: 0, spentUsd: 0, stoppedBy: null });
   for (const item of items) {
-    const t = out.get(item.engine_id) ?? { engine: item.engine_id, total: 0, answered: 0, failed: 0, pending: 0, spentUsd: 0, stoppedBy: null };
+    const t = out.get(item.engine_id) ?? {
+      engine: item.engine_id,
+      total: 0,
+      answered: 0,
+      failed: 0,
+      pending: 0,
+      spentUsd: 0,
+      stoppedBy: null,
+    };
     out.set(item.engine_id, t);
     t.total++;
     if (item.status === "answered") t.answered++;
@@ -197,17 +287,34 @@ function tally(items: readonly WorkItem[], runtimes: Map<string, EngineRuntime>)
   return out;
 }
 
-const sum = (rows: EngineTally[], key: "answered" | "failed" | "pending") => rows.reduce((s, r) => s + r[key], 0);
+const sum = (rows: EngineTally[], key: "answered" | "failed" | "pending") =>
+  rows.reduce((s, r) => s + r[key], 0);
 
-function notesFor(engines: EngineTally[], budget: Budget, limit: number | null, interrupted: boolean, leaseLost: boolean): string[] {
+function notesFor(
+  engines: EngineTally[],
+  budget: Budget,
+  limit: number | null,
+  interrupted: boolean,
+  leaseLost: boolean,
+): string[] {
   const notes: string[] = [];
-  if (budget.stopped) notes.push(`budget of $${limit} reached: no further calls were made; raise --max-cost and run --resume to finish`);
+  if (budget.stopped)
+    notes.push(
+      `budget of $${limit} reached: no further calls were made; raise --max-cost and run --resume to finish`,
+    );
   if (interrupted) notes.push("interrupted: calls in flight were stored; run --resume to finish the rest");
   if (leaseLost) notes.push("another process took over this run's lease; stopped taking items");
   for (const e of engines) {
-    if (e.stoppedBy) notes.push(`${e.engine} stopped after a ${e.stoppedBy} error: fix the key or billing, then run --retry-failed`);
-    else if (e.failed > 0) notes.push(`${e.engine}: ${e.failed} of ${e.total} item(s) failed (see sightline answers --run ... or the attempts)`);
-    if (e.pending > 0 && !budget.stopped && !interrupted) notes.push(`${e.engine}: ${e.pending} item(s) still pending (deferred by the provider's rate limit)`);
+    if (e.stoppedBy)
+      notes.push(
+        `${e.engine} stopped after a ${e.stoppedBy} error: fix the key or billing, then run --retry-failed`,
+      );
+    else if (e.failed > 0)
+      notes.push(
+        `${e.engine}: ${e.failed} of ${e.total} item(s) failed (see sightline answers --run ... or the attempts)`,
+      );
+    if (e.pending > 0 && !budget.stopped && !interrupted)
+      notes.push(`${e.engine}: ${e.pending} item(s) still pending (deferred by the provider's rate limit)`);
   }
   return notes;
 }

@@ -28,7 +28,10 @@ export interface AnswerListRow {
 
 /** The latest analysis id of each answer (re-analysis adds rows; the newest wins). */
 function latestAnalysis(db: Kysely<Database>) {
-  return db.selectFrom("analyses").select(["answer_id", (eb) => eb.fn.max("id").as("analysis_id")]).groupBy("answer_id");
+  return db
+    .selectFrom("analyses")
+    .select(["answer_id", (eb) => eb.fn.max("id").as("analysis_id")])
+    .groupBy("answer_id");
 }
 
 export async function listAnswers(db: Kysely<Database>, filter: AnswerFilter): Promise<AnswerListRow[]> {
@@ -60,7 +63,15 @@ export async function listAnswers(db: Kysely<Database>, filter: AnswerFilter): P
   if (filter.engineId) q = q.where("a.engine_id", "=", filter.engineId);
   if (filter.brand) {
     const brand = filter.brand;
-    q = q.where((eb) => eb.exists(eb.selectFrom("mentions as m").select("m.brand").whereRef("m.analysis_id", "=", "an.id").where("m.brand", "=", brand)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("mentions as m")
+          .select("m.brand")
+          .whereRef("m.analysis_id", "=", "an.id")
+          .where("m.brand", "=", brand),
+      ),
+    );
   }
   const rows = await q.orderBy("a.id", "desc").limit(filter.limit).execute();
   return rows.map((r) => ({
@@ -82,11 +93,34 @@ export async function listAnswers(db: Kysely<Database>, filter: AnswerFilter): P
 export async function answerDetail(db: Kysely<Database>, id: number) {
   const answer = await db.selectFrom("answers").selectAll().where("id", "=", id).executeTakeFirst();
   if (!answer) return undefined;
-  const analysis = await db.selectFrom("analyses").selectAll().where("answer_id", "=", id).orderBy("id", "desc").limit(1).executeTakeFirst();
-  const mentions = analysis ? await db.selectFrom("mentions").selectAll().where("analysis_id", "=", analysis.id).orderBy("rank").execute() : [];
-  const citations = analysis
-    ? await db.selectFrom("citations").selectAll().where("analysis_id", "=", analysis.id).orderBy("retrieved").orderBy("position").execute()
+  const analysis = await db
+    .selectFrom("analyses")
+    .selectAll()
+    .where("answer_id", "=", id)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const mentions = analysis
+    ? await db
+        .selectFrom("mentions")
+        .selectAll()
+        .where("analysis_id", "=", analysis.id)
+        .orderBy("rank")
+        .execute()
     : [];
-  const item = await db.selectFrom("work_items").select(["question_text", "stage", "sample"]).where("id", "=", answer.item_id).executeTakeFirst();
+  const citations = analysis
+    ? await db
+        .selectFrom("citations")
+        .selectAll()
+        .where("analysis_id", "=", analysis.id)
+        .orderBy("retrieved")
+        .orderBy("position")
+        .execute()
+    : [];
+  const item = await db
+    .selectFrom("work_items")
+    .select(["question_text", "stage", "sample"])
+    .where("id", "=", answer.item_id)
+    .executeTakeFirst();
   return { answer, analysis, mentions, citations, item };
 }

@@ -11,7 +11,12 @@ export interface FailureRecord {
 }
 
 /** Marks the item failed and keeps the attempt as data (spec §7: excluded from n). */
-export async function recordFailure(db: Kysely<Database>, item: Pick<WorkItem, "id" | "run_id" | "engine_id">, failure: FailureRecord, now: string): Promise<void> {
+export async function recordFailure(
+  db: Kysely<Database>,
+  item: Pick<WorkItem, "id" | "run_id" | "engine_id">,
+  failure: FailureRecord,
+  now: string,
+): Promise<void> {
   await writeTransaction(db, async (trx) => {
     await trx
       .insertInto("attempts")
@@ -41,11 +46,22 @@ export async function recordFailure(db: Kysely<Database>, item: Pick<WorkItem, "
 }
 
 /** Keeps the item pending but not before `retryAt` (a server asked for a long wait). */
-export async function deferItem(db: Kysely<Database>, itemId: string, retryAt: string, reason: string, now: string): Promise<void> {
+export async function deferItem(
+  db: Kysely<Database>,
+  itemId: string,
+  retryAt: string,
+  reason: string,
+  now: string,
+): Promise<void> {
   await writeTransaction(db, (trx) =>
     trx
       .updateTable("work_items")
-      .set({ next_attempt_at: retryAt, last_error_kind: "rate-limit", last_error: reason.slice(0, 500), updated_at: now })
+      .set({
+        next_attempt_at: retryAt,
+        last_error_kind: "rate-limit",
+        last_error: reason.slice(0, 500),
+        updated_at: now,
+      })
       .where("id", "=", itemId)
       .where("status", "=", "pending")
       .execute(),
