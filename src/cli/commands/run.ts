@@ -177,7 +177,10 @@ async function resumableRun(db: Parameters<typeof listRuns>[0], queryFile: strin
 }
 
 function report(ctx: CliContext, s: RunSummary, json: boolean, replay: boolean): void {
-  if (json) return printJson(ctx, { ...s, replay });
+  if (json) {
+    printJson(ctx, { ...s, replay });
+    return;
+  }
   const label = replay ? " (REPLAY: recorded answers, not live)" : "";
   ctx.stdout(`run ${s.runId}: ${s.status}${label}\n`);
   ctx.stdout(
