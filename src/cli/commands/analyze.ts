@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { analyzeAnswer } from "../../analysis/analyze.ts";
 import { compileBrands } from "../../analysis/matcher.ts";
@@ -28,8 +29,8 @@ export function registerAnalyze(program: Command, ctx: CliContext): void {
     )
     .option("--json", "print the analysis as JSON on stdout")
     .action(async (answerFile: string, opts: AnalyzeOptions) => {
-      const file = await loadConfig(opts.config);
-      const input = await readInput(answerFile, opts.format);
+      const file = await loadConfig(resolve(ctx.cwd, opts.config));
+      const input = await readInput(resolve(ctx.cwd, answerFile), opts.format);
       const result = analyzeAnswer(input, compileBrands(file.brands), { categories: file.categories });
       if (opts.json) {
         // Exactly the documented shape (issue #3): titles and retrieved-only sources stay out.

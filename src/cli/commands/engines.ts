@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { readEnv } from "../../config/env.ts";
 import { lifecycleOf } from "../../providers/lifecycle.ts";
@@ -33,7 +34,7 @@ export function registerEngines(program: Command, ctx: CliContext): void {
       const env = readEnv(ctx.env);
       const byId = new Map(providers.map((p) => [p.id, p]));
       const entries = opts.config
-        ? (await loadConfig(opts.config)).engines.map((e) => ({
+        ? (await loadConfig(resolve(ctx.cwd, opts.config))).engines.map((e) => ({
             engine: e.id,
             provider: e.provider,
             model: e.model,

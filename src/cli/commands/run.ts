@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { readEnv, secretValues } from "../../config/env.ts";
 import type { QueryFile } from "../../config/query-file.ts";
@@ -29,9 +30,9 @@ interface RunOptions {
 
 /** The query file a command works on: --config, else the only file in queries/. */
 export async function configFromOption(ctx: CliContext, config: string | undefined): Promise<QueryFile> {
-  if (config) return loadConfig(config.startsWith("/") ? config : `${ctx.cwd}/${config}`);
+  if (config) return loadConfig(resolve(ctx.cwd, config));
   const files = await defaultQueryFiles(ctx.cwd);
-  if (files.length === 1 && files[0]) return loadConfig(`${ctx.cwd}/${files[0]}`);
+  if (files.length === 1 && files[0]) return loadConfig(resolve(ctx.cwd, files[0]));
   if (files.length === 0) throw new UsageError("no query file: pass --config FILE (or run `sightline init`)");
   throw new UsageError(`several query files in queries/ (${files.join(", ")}): pass --config FILE`);
 }

@@ -1,5 +1,5 @@
 import { readdir } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { loadQueryFile } from "../../config/load.ts";
 import type { QueryFile } from "../../config/query-file.ts";
@@ -74,7 +74,7 @@ export function registerValidate(program: Command, ctx: CliContext): void {
       if (paths.length === 0)
         throw new UsageError("validate: no query files given and none in queries/ (try `sightline init`)");
       const results: FileResult[] = [];
-      for (const path of paths) results.push(await validateOne(path));
+      for (const path of paths) results.push(await validateOne(resolve(ctx.cwd, path)));
       if (opts.json) {
         printJson(ctx, { valid: results.every((r) => r.valid), files: results });
       } else {

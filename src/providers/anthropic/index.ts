@@ -1,4 +1,5 @@
 import { ProviderError } from "../../core/errors.ts";
+import { defaultModels } from "../defaults.ts";
 import { finalCost } from "../pricing.ts";
 import type { AskRequest, AskResult, Provider, ProviderCapabilities, ProviderContext } from "../types.ts";
 import { anthropicModels, findModel } from "./models.ts";
@@ -81,7 +82,7 @@ function readOptions(options: Record<string, unknown>): AnthropicOptions {
 export const anthropicProvider: Provider = {
   id: providerId,
   displayName: "Claude (Anthropic API, web search)",
-  defaultModel: "claude-haiku-5-5",
+  defaultModel: defaultModels.anthropic,
   capabilities,
   optionsSchema,
   models: anthropicModels,

@@ -1,6 +1,7 @@
 import { GoogleGenAI } from "@google/genai";
 import { z } from "zod";
 import { ProviderError } from "../../core/errors.ts";
+import { defaultModels } from "../defaults.ts";
 import { finalCost } from "../pricing.ts";
 import type { AskRequest, AskResult, Provider, ProviderCapabilities, ProviderContext } from "../types.ts";
 import { failureOf, redactKey } from "./failure.ts";
@@ -90,7 +91,7 @@ async function ask(request: AskRequest, context: ProviderContext): Promise<AskRe
 export const geminiProvider: Provider = {
   id: geminiId,
   displayName: "Google Gemini",
-  defaultModel: "gemini-3.5-flash-lite",
+  defaultModel: defaultModels.gemini,
   capabilities,
   optionsSchema: geminiOptionsSchema,
   models: geminiModels,

@@ -1,4 +1,5 @@
 import { ProviderError } from "../../core/errors.ts";
+import { defaultModels } from "../defaults.ts";
 import { sendForJson } from "../openai/transport.ts";
 import { finalCost } from "../pricing.ts";
 import type { AskRequest, AskResult, Provider, ProviderCapabilities, ProviderContext } from "../types.ts";
@@ -60,7 +61,7 @@ export const openaiCompatibleProvider: Provider = {
   displayName: "OpenAI-compatible endpoint",
   // Every endpoint names its own models, so the engine entry must give `model`; this placeholder
   // only satisfies the contract and is what OpenRouter-style routers would reject clearly.
-  defaultModel: "default",
+  defaultModel: defaultModels["openai-compatible"],
   capabilities,
   optionsSchema: compatibleOptionsSchema,
   models: [],

@@ -1,4 +1,5 @@
 import { ProviderError } from "../../core/errors.ts";
+import { defaultModels } from "../defaults.ts";
 import { finalCost } from "../pricing.ts";
 import type { AskRequest, AskResult, Provider, ProviderCapabilities, ProviderContext } from "../types.ts";
 import { findModelInfo, openaiModels } from "./models.ts";
@@ -61,7 +62,7 @@ async function ask(request: AskRequest, context: ProviderContext): Promise<AskRe
 export const openaiProvider: Provider = {
   id: ID,
   displayName: "OpenAI (Responses API, web search)",
-  defaultModel: "gpt-6-luna",
+  defaultModel: defaultModels.openai,
   capabilities,
   optionsSchema: openaiOptionsSchema,
   models: openaiModels,

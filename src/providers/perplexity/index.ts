@@ -1,4 +1,5 @@
 import { ProviderError } from "../../core/errors.ts";
+import { defaultModels } from "../defaults.ts";
 import { finalCost } from "../pricing.ts";
 import type { AskRequest, AskResult, Provider, ProviderCapabilities, ProviderContext } from "../types.ts";
 import { PERPLEXITY_ID } from "./failures.ts";
@@ -59,7 +60,7 @@ async function ask(request: AskRequest, context: ProviderContext): Promise<AskRe
 export const perplexityProvider: Provider = {
   id: PERPLEXITY_ID,
   displayName: "Perplexity",
-  defaultModel: "perplexity/sonar",
+  defaultModel: defaultModels.perplexity,
   capabilities,
   optionsSchema: perplexityOptionsSchema,
   models: perplexityModels,

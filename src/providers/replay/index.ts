@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ProviderError } from "../../core/errors.ts";
+import { defaultModels } from "../defaults.ts";
 import { emptyUsage, type ParsedAnswer, type Provider } from "../types.ts";
 import {
   type RecordedAnswer,
@@ -63,7 +64,7 @@ function parseReplay(raw: unknown): ParsedAnswer {
 export const replayProvider: Provider = {
   id: "replay",
   displayName: "Replay (offline recordings)",
-  defaultModel: "recordings",
+  defaultModel: defaultModels.replay,
   capabilities: {
     nativeCitations: true,
     webSearch: false,

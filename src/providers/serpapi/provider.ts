@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ProviderError } from "../../core/errors.ts";
+import { defaultModels } from "../defaults.ts";
 import type { ModelInfo } from "../pricing.ts";
 import { finalCost } from "../pricing.ts";
 import type { AskRequest, AskResult, Provider, ProviderCapabilities, ProviderContext } from "../types.ts";
@@ -14,7 +15,7 @@ import { serpApiBodySchema } from "./schema.ts";
  */
 
 export interface SurfaceDefinition {
-  id: string;
+  id: "google-ai-overview" | "google-ai-mode" | "bing-copilot";
   displayName: string;
   engine: SearchInput["engine"];
   optionsSchema: z.ZodType<SerpApiOptions>;
@@ -38,7 +39,7 @@ const capabilities: ProviderCapabilities = {
 };
 
 export function serpApiProvider(surface: SurfaceDefinition): Provider {
-  const defaultModel = surface.models[0]?.model ?? surface.id;
+  const defaultModel = defaultModels[surface.id];
   const parse = (raw: unknown) => parseSerpApi(raw, surface.id);
 
   async function ask(request: AskRequest, context: ProviderContext): Promise<AskResult> {
