@@ -1,6 +1,7 @@
 import type { Env } from "../config/env.ts";
 import type { EngineConfig } from "../config/query-file.ts";
 import type { Clock } from "../core/clock.ts";
+import type { BackoffPolicy } from "../providers/http/backoff.ts";
 import { EngineGate, type GateEvents } from "../providers/http/engine-gate.ts";
 import type { Provider, ProviderContext } from "../providers/types.ts";
 
@@ -29,7 +30,7 @@ export function engineRuntime(
   provider: Provider,
   env: Env,
   clock: Clock,
-  events?: GateEvents,
+  options: { events?: GateEvents; policy?: BackoffPolicy } = {},
 ): EngineRuntime {
   const keyEnv = keyEnvOf(engine, provider);
   const baseEnv = provider.capabilities.baseUrlEnv;
@@ -47,7 +48,7 @@ export function engineRuntime(
       timeoutMs: provider.capabilities.timeoutMs,
     },
     clock,
-    events ? { events } : {},
+    options,
   );
   return { engine, provider, context, gate };
 }

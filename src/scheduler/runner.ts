@@ -3,6 +3,7 @@ import type { Env } from "../config/env.ts";
 import type { QueryFile } from "../config/query-file.ts";
 import type { Clock } from "../core/clock.ts";
 import { ExitCode, ExitError, ProviderError } from "../core/errors.ts";
+import type { BackoffPolicy } from "../providers/http/backoff.ts";
 import { DeferredError } from "../providers/http/engine-gate.ts";
 import type { ModelInfo } from "../providers/pricing.ts";
 import type { AskResult, Provider } from "../providers/types.ts";
@@ -33,6 +34,8 @@ export interface RunDeps {
   owner: string;
   isDead: (owner: string) => boolean;
   events?: RunEvents;
+  /** Retry policy of every engine's gate (default: `defaultBackoff`). */
+  backoff?: BackoffPolicy;
 }
 
 export interface RunEvents {
@@ -118,10 +121,15 @@ export async function executeRun(deps: RunDeps, options: ExecuteOptions): Promis
     for (const engine of options.file.engines) {
       const provider = deps.getProvider(engine.provider);
       if (!provider) continue;
+      const events = {
+        onRetry: (e: ProviderError, _n: number, wait: number) =>
+          deps.events?.onRetry?.(engine.id, e.kind, wait),
+      };
       runtimes.set(
         engine.id,
         engineRuntime(engine, provider, deps.env, clock, {
-          onRetry: (e, _n, wait) => deps.events?.onRetry?.(engine.id, e.kind, wait),
+          events,
+          ...(deps.backoff ? { policy: deps.backoff } : {}),
         }),
       );
     }

@@ -13,6 +13,12 @@ export interface BackoffPolicy {
    * the item to a later pass of the run instead of holding a worker for hours.
    */
   maxSleepMs: number;
+  /**
+   * After this many calls in a row fail for good with server or timeout errors, the engine is
+   * treated as down for the run: its remaining items fail at once (retry them later with
+   * `run --retry-failed`) instead of each spending minutes in backoff.
+   */
+  breakAfter: number;
 }
 
 export const defaultBackoff: BackoffPolicy = {
@@ -20,6 +26,7 @@ export const defaultBackoff: BackoffPolicy = {
   baseDelayMs: 1_000,
   maxDelayMs: 60_000,
   maxSleepMs: 5 * 60_000,
+  breakAfter: 8,
 };
 
 /** Wait in ms before retry number `attempt` (1 = the first retry). `random` returns [0, 1). */

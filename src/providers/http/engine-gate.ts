@@ -45,6 +45,8 @@ export class EngineGate {
   private readonly waiting: (() => void)[] = [];
   private pausedUntil = 0;
   private fatal: ProviderError | null = null;
+  /** Calls in a row that failed for good with a server or timeout error (a breaker against outages). */
+  private consecutiveOutages = 0;
 
   constructor(
     engineId: string,
@@ -78,12 +80,21 @@ export class EngineGate {
   async run<T>(call: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       if (this.fatal) throw this.fatal;
+      if (this.consecutiveOutages >= this.policy.breakAfter) {
+        throw new ProviderError(
+          this.engineId,
+          "server",
+          `engine unavailable: ${this.consecutiveOutages} calls in a row failed after retries`,
+        );
+      }
       await this.acquire(signal);
       let error: unknown;
       try {
         if (this.fatal) throw this.fatal;
         await this.waitForSlot(signal);
-        return await this.withTimeout(call, signal);
+        const result = await this.withTimeout(call, signal);
+        this.consecutiveOutages = 0;
+        return result;
       } catch (e) {
         error = e;
       } finally {
@@ -98,7 +109,10 @@ export class EngineGate {
         this.fatal ??= pe;
         throw pe;
       }
-      if (!retryableKinds.has(pe.kind) || attempt >= this.policy.maxAttempts) throw pe;
+      if (!retryableKinds.has(pe.kind) || attempt >= this.policy.maxAttempts) {
+        if (pe.kind === "server" || pe.kind === "timeout") this.consecutiveOutages++;
+        throw pe;
+      }
       const requested = pe.retryAfterMs;
       if (requested !== undefined && requested > this.policy.maxSleepMs)
         throw new DeferredError(pe, this.clock.now() + requested);

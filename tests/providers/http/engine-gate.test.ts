@@ -149,3 +149,29 @@ describe("engine gate: the one retry and rate-limit layer", () => {
     ]);
   });
 });
+
+describe("engine gate breaker", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(0);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("after breakAfter calls in a row fail for good, fails the rest at once; a success resets it", async () => {
+    const policy = { ...defaultBackoff, maxAttempts: 2, breakAfter: 2 };
+    const gate = new EngineGate("e", limits, systemClock, { policy, random: () => 0 });
+    let calls = 0;
+    const down = async () => {
+      calls++;
+      throw new ProviderError("x", "server", "HTTP 503", { status: 503 });
+    };
+    for (let i = 0; i < 2; i++) {
+      const r = gate.run(down).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(10);
+      expect(await r).toMatchObject({ kind: "server" });
+    }
+    expect(calls).toBe(4);
+    await expect(gate.run(down)).rejects.toThrow(/engine unavailable: 2 calls in a row failed after retries/);
+    expect(calls).toBe(4);
+  });
+});
