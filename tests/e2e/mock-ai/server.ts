@@ -53,6 +53,31 @@ interface Context {
   closing: AbortSignal;
 }
 
+/** The credential a request carried, wherever its provider puts it. */
+function credentialOf(request: MockRequest): string {
+  const h = request.headers;
+  const header = (name: string) => {
+    const v = h[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const bearer = header("authorization")?.replace(/^Bearer\s+/i, "");
+  return (
+    bearer ?? header("x-api-key") ?? header("x-goog-api-key") ?? request.url.searchParams.get("api_key") ?? ""
+  );
+}
+
+/** Appends `suffix` to every error message string in a body (`message` fields, SerpApi's `error`). */
+function withSuffix(body: unknown, suffix: string): unknown {
+  if (Array.isArray(body)) return body.map((v) => withSuffix(v, suffix));
+  if (!body || typeof body !== "object") return body;
+  return Object.fromEntries(
+    Object.entries(body).map(([k, v]) => [
+      k,
+      (k === "message" || k === "error") && typeof v === "string" ? v + suffix : withSuffix(v, suffix),
+    ]),
+  );
+}
+
 /** Decides the reply: credentials, then the request's shape, then the provider's behaviour. */
 function replyTo(wire: WireFormat, request: MockRequest, counter: number, context: Context): MockReply {
   const state = context.states[wire.provider];
@@ -68,7 +93,12 @@ function replyTo(wire: WireFormat, request: MockRequest, counter: number, contex
     const errorContext = { retryAfterSec: decision.retryAfterSec, model };
     const headers: Record<string, string> =
       decision.status === 429 ? { "retry-after": String(decision.retryAfterSec) } : {};
-    return { status: decision.status, body: wire.errorBody(decision.status, errorContext), headers };
+    // Real APIs echo (part of) a rejected key in the message; `echoKey` tests that it never leaks.
+    const body = wire.errorBody(decision.status, errorContext);
+    const echoed = state.behaviour.echoKey
+      ? withSuffix(body, ` Incorrect API key provided: ${credentialOf(request)}.`)
+      : body;
+    return { status: decision.status, body: echoed, headers };
   }
   const answer = generateAnswer({
     question: read.question,

@@ -37,6 +37,8 @@ export interface MockBehaviour {
   retryAfterSec?: number;
   /** Fail every request with this status (e.g. 500, 529, 402); with `down`, replaces its 503. */
   failStatus?: number;
+  /** Error bodies quote the request's credential, as real APIs quote a rejected key. */
+  echoKey?: boolean;
 }
 
 export interface MockAiServerOptions {
