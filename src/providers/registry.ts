@@ -46,7 +46,11 @@ export function modelInfo(providerId: string, model: string): ModelInfo | undefi
  */
 const formatAliases: Record<string, string> = { serpapi: "google-ai-overview" };
 
-export const answerFormats: readonly string[] = ["markdown", ...providerIds.filter((id) => id !== "replay"), ...Object.keys(formatAliases)];
+export const answerFormats: readonly string[] = [
+  "markdown",
+  ...providerIds.filter((id) => id !== "replay"),
+  ...Object.keys(formatAliases),
+];
 
 /** The parser of a raw-body format, or undefined for an unknown format (`markdown` is not a raw body). */
 export function parserFor(format: string): Provider["parse"] | undefined {

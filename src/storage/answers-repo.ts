@@ -25,13 +25,8 @@ export async function recordAnswer(
   now: string,
 ): Promise<number | null> {
   return writeTransaction(db, async (trx) => {
-    const existing = await trx
-      .selectFrom("answers")
-      .select("id")
-      .where("item_id", "=", item.id)
-      .executeTakeFirst();
-    if (existing) return null;
-    const { id } = await trx
+    // item_id is unique: an item answered before inserts nothing and returns no row.
+    const inserted = await trx
       .insertInto("answers")
       .values({
         item_id: item.id,
@@ -57,8 +52,11 @@ export async function recordAnswer(
         latency_ms: Math.round(answer.latencyMs),
         asked_at: now,
       })
+      .onConflict((oc) => oc.column("item_id").doNothing())
       .returning("id")
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!inserted) return null;
+    const id = inserted.id;
     if (analysis) await insertAnalysis(trx, id, analysis, now);
     await trx
       .updateTable("work_items")

@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from "kysely";
 import { Migrator } from "kysely/migration";
 import { UsageError } from "../core/errors.ts";
 import { migrationProvider } from "./migrations/index.ts";
+import { cachingDatabase } from "./statement-cache.ts";
 import type { Database } from "./tables.ts";
 import { writeTransaction } from "./transaction.ts";
 
@@ -56,7 +57,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<OpenData
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }) });
   await migrate(db);
   return { db, location, close: () => db.destroy() };
 }
