@@ -7,11 +7,11 @@ import type { BackoffPolicy } from "../providers/http/backoff.ts";
 import { DeferredError } from "../providers/http/engine-gate.ts";
 import type { ModelInfo } from "../providers/pricing.ts";
 import type { AskResult, Provider } from "../providers/types.ts";
-import { type AnalysisRecord, recordAnswer } from "../storage/answers-repo.ts";
 import { deferItem, recordFailure, resetFailedItems, spentOnRun } from "../storage/items-repo.ts";
 import { acquireLease, releaseLease, renewLease } from "../storage/lease-repo.ts";
 import { ensureRun, itemsOfRun, setRunStatus } from "../storage/runs-repo.ts";
 import type { Database, WorkItem } from "../storage/tables.ts";
+import type { AnswerStore } from "./answer-store.ts";
 import { Budget } from "./budget.ts";
 import { type EngineRuntime, engineRuntime } from "./engine-runtime.ts";
 import { configHash, estimateCallUsd, planRun } from "./plan.ts";
@@ -28,8 +28,8 @@ export interface RunDeps {
   env: Env;
   getProvider: (id: string) => Provider | undefined;
   priceOf: (provider: string, model: string) => ModelInfo | undefined;
-  /** Analyses a fresh answer; null when analysis failed (the answer is still stored). */
-  analyze: (answer: AskResult) => AnalysisRecord | null;
+  /** Analyses and commits each fresh answer (in process, or on a worker thread). */
+  store: AnswerStore;
   /** Lease owner id of this process and how to tell a dead owner. */
   owner: string;
   isDead: (owner: string) => boolean;
@@ -220,6 +220,8 @@ async function drainEngine(
   iso: () => string,
 ): Promise<void> {
   const queue = [...items];
+  const storing = new Set<Promise<void>>();
+  let storeFailure: unknown = null;
   const estimate = estimateCallUsd(rt.engine, deps.priceOf(rt.engine.provider, rt.engine.model), 1) ?? 0;
   const tallyOf = tallies.get(rt.engine.id);
   const worker = async () => {
@@ -257,12 +259,24 @@ async function drainEngine(
       }
       const cost = result.costUsd ?? 0;
       budget.settle(estimate, cost);
-      await recordAnswer(deps.db, item, result, deps.analyze(result), iso());
-      if (tallyOf) {
-        tallyOf.answered++;
-        tallyOf.spentUsd = Math.round((tallyOf.spentUsd + cost) * 1e6) / 1e6;
-      }
-      deps.events?.onItem?.(rt.engine.id, "answered", { costUsd: cost });
+      // The commit (and its fsync) proceeds while this worker asks the next question; the pass
+      // ends only when every store has committed. A failed store stops the run.
+      const stored = deps.store.store(item, result, iso()).then(() => {
+        if (tallyOf) {
+          tallyOf.answered++;
+          tallyOf.spentUsd = Math.round((tallyOf.spentUsd + cost) * 1e6) / 1e6;
+        }
+        deps.events?.onItem?.(rt.engine.id, "answered", { costUsd: cost });
+      });
+      storing.add(stored);
+      stored.then(
+        () => storing.delete(stored),
+        (error: unknown) => {
+          storing.delete(stored);
+          storeFailure ??= error;
+        },
+      );
+      if (storeFailure) throw storeFailure;
     }
   };
   const workers = Math.max(
@@ -270,6 +284,8 @@ async function drainEngine(
     Math.min(queue.length, rt.engine.concurrency ?? rt.provider.capabilities.maxConcurrency),
   );
   await Promise.all(Array.from({ length: workers }, worker));
+  await Promise.allSettled([...storing]);
+  if (storeFailure) throw storeFailure;
 }
 
 function tally(items: readonly WorkItem[], runtimes: Map<string, EngineRuntime>): Map<string, EngineTally> {

@@ -5,6 +5,7 @@ import { readEnv } from "../../src/config/env.ts";
 import { systemClock } from "../../src/core/clock.ts";
 import { getProvider, modelInfo } from "../../src/providers/registry.ts";
 import { analysisStep } from "../../src/scheduler/analysis-step.ts";
+import { inProcessStore } from "../../src/scheduler/answer-store.ts";
 import { executeRun } from "../../src/scheduler/runner.ts";
 import { locateDatabase, type OpenDatabase, openDatabase } from "../../src/storage/db.ts";
 import { type MockAiServer, startMockAiServer } from "./mock-ai/server.ts";
@@ -46,9 +47,12 @@ describe("a run against local servers speaking the real wire formats", () => {
         env: readEnv(mockEnv(server)),
         getProvider,
         priceOf: modelInfo,
-        analyze: analysisStep(file, (e) => {
-          throw e;
-        }),
+        store: inProcessStore(
+          open.db,
+          analysisStep(file, (e) => {
+            throw e;
+          }),
+        ),
         owner: "e2e",
         isDead: () => false,
         backoff: fastRetries,

@@ -5,6 +5,7 @@ import { systemClock } from "../../src/core/clock.ts";
 import type { ProviderError } from "../../src/core/errors.ts";
 import type { ModelInfo } from "../../src/providers/pricing.ts";
 import { type AskRequest, type AskResult, emptyUsage, type Provider } from "../../src/providers/types.ts";
+import { inProcessStore } from "../../src/scheduler/answer-store.ts";
 import type { RunDeps } from "../../src/scheduler/runner.ts";
 import type { OpenDatabase } from "../../src/storage/db.ts";
 
@@ -113,11 +114,11 @@ export function deps(db: OpenDatabase["db"], providers: Provider[], owner = "tes
     env: readEnv({}),
     getProvider: (id) => providers.find((p) => p.id === id),
     priceOf: () => price,
-    analyze: () => ({
+    store: inProcessStore(db, () => ({
       version: 1,
       brandsHash: "h",
       result: { mentions: [], ranking: [], citations: [], retrieved: [] },
-    }),
+    })),
     owner,
     isDead: () => false,
   };

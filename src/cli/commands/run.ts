@@ -5,12 +5,12 @@ import type { QueryFile } from "../../config/query-file.ts";
 import { UsageError } from "../../core/errors.ts";
 import { createLogger } from "../../core/logger.ts";
 import { getProvider, modelInfo } from "../../providers/registry.ts";
-import { analysisStep } from "../../scheduler/analysis-step.ts";
 import { selectEngines } from "../../scheduler/engine-selection.ts";
 import { ownerIsDead, processOwner } from "../../scheduler/owner.ts";
 import { manualRunId, planRun } from "../../scheduler/plan.ts";
 import { exitCodeOf, type RunSummary } from "../../scheduler/run-summary.ts";
 import { executeRun } from "../../scheduler/runner.ts";
+import { workerStore } from "../../scheduler/worker-store.ts";
 import { listRuns } from "../../storage/runs-repo.ts";
 import { type CliContext, printJson } from "../context.ts";
 import { openCliDatabase } from "../database.ts";
@@ -118,7 +118,11 @@ async function runCommand(ctx: CliContext, opts: RunOptions): Promise<void> {
     return;
   }
 
-  const { db, close } = await openCliDatabase(ctx, opts.db);
+  const { db, close, location } = await openCliDatabase(ctx, opts.db);
+  const store = workerStore(
+    { dbPath: location.target, brands: file.brands, categories: file.categories },
+    (message) => logger.error({ error: message }, "analysis failed; answer stored without analysis"),
+  );
   const stop = new AbortController();
   const onSignal = (signal: string) => {
     if (stop.signal.aborted) return;
@@ -139,9 +143,7 @@ async function runCommand(ctx: CliContext, opts: RunOptions): Promise<void> {
         env,
         getProvider,
         priceOf: modelInfo,
-        analyze: analysisStep(file, (e) =>
-          logger.error({ err: e }, "analysis failed; answer stored without analysis"),
-        ),
+        store,
         owner: processOwner(),
         isDead: ownerIsDead,
         events: progressEvents({
@@ -165,6 +167,7 @@ async function runCommand(ctx: CliContext, opts: RunOptions): Promise<void> {
   } finally {
     process.off("SIGINT", sigint);
     process.off("SIGTERM", sigterm);
+    await store.close();
     await close();
   }
 }
