@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { analyzeAnswer } from "../analysis/analyze.ts";
-import { compileBrands } from "../analysis/matcher.ts";
+import { type CompiledBrands, compileBrands } from "../analysis/matcher.ts";
 import { ANALYSIS_VERSION } from "../analysis/types.ts";
+import { wordShares } from "../analysis/word-share.ts";
 import type { QueryFile } from "../config/query-file.ts";
 import type { AskResult } from "../providers/types.ts";
 import type { AnalysisRecord } from "../storage/answers-repo.ts";
@@ -12,6 +13,26 @@ export function brandsHash(file: Pick<QueryFile, "brands" | "categories">): stri
     .update(JSON.stringify([file.brands, file.categories]))
     .digest("hex")
     .slice(0, 12);
+}
+
+/** The analysis rows stored with an answer: mentions, ranking, citations and word shares. */
+export function analysisRecord(
+  answer: Pick<AskResult, "text" | "citations" | "retrieved">,
+  compiled: CompiledBrands,
+  file: Pick<QueryFile, "categories">,
+  hash: string,
+): AnalysisRecord {
+  const result = analyzeAnswer(
+    { text: answer.text, citations: answer.citations, retrieved: answer.retrieved },
+    compiled,
+    { categories: file.categories },
+  );
+  return {
+    version: ANALYSIS_VERSION,
+    brandsHash: hash,
+    result,
+    wordShares: wordShares(answer.text, result.mentions),
+  };
 }
 
 /**
@@ -27,14 +48,7 @@ export function analysisStep(
   const hash = brandsHash(file);
   return (answer) => {
     try {
-      const result = analyzeAnswer(
-        { text: answer.text, citations: answer.citations, retrieved: answer.retrieved },
-        compiled,
-        {
-          categories: file.categories,
-        },
-      );
-      return { version: ANALYSIS_VERSION, brandsHash: hash, result };
+      return analysisRecord(answer, compiled, file, hash);
     } catch (error) {
       onError(error);
       return null;

@@ -3,12 +3,10 @@
  * each answer it is sent, one transaction per answer, and replies after the commit.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { analyzeAnswer } from "../analysis/analyze.ts";
 import { compileBrands } from "../analysis/matcher.ts";
-import { ANALYSIS_VERSION } from "../analysis/types.ts";
 import { recordAnswer } from "../storage/answers-repo.ts";
 import { locateDatabase, openDatabase } from "../storage/db.ts";
-import { brandsHash } from "./analysis-step.ts";
+import { analysisRecord, brandsHash } from "./analysis-step.ts";
 import type { WorkerReply, WorkerRequest, WorkerSetup } from "./worker-store.ts";
 
 const setup = workerData as WorkerSetup;
@@ -27,12 +25,7 @@ port.on("message", (request: WorkerRequest) => {
     try {
       let analysis = null;
       try {
-        const { text, citations, retrieved } = request.answer;
-        analysis = {
-          version: ANALYSIS_VERSION,
-          brandsHash: hash,
-          result: analyzeAnswer({ text, citations, retrieved }, compiled, { categories: setup.categories }),
-        };
+        analysis = analysisRecord(request.answer, compiled, setup, hash);
       } catch (error) {
         port.postMessage({
           analysisError: error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -9,6 +9,8 @@ export interface AnalysisRecord {
   version: number;
   brandsHash: string;
   result: AnalysisResult;
+  /** Word share per mentioned brand (spec §6); 0 for brands missing here. */
+  wordShares?: Record<string, number>;
 }
 
 /**
@@ -94,6 +96,7 @@ export async function insertAnalysis(
     list_position: m.listPosition,
     position_weight: m.positionWeight,
     evidence_json: JSON.stringify(m.evidence),
+    word_share: analysis.wordShares?.[m.brand] ?? 0,
   }));
   if (mentions.length > 0) await trx.insertInto("mentions").values(mentions).execute();
   const citations = [

@@ -109,6 +109,8 @@ export interface MentionsTable {
   list_position: number | null;
   position_weight: number;
   evidence_json: string;
+  /** Normalised PAWC word share of the brand in the answer (spec §6). */
+  word_share: Generated<number>;
 }
 
 export interface CitationsTable {

@@ -82,8 +82,10 @@ describe("a run against local servers speaking the real wire formats", () => {
       .execute();
     expect(kinds).toHaveLength(8);
     expect(new Set(kinds.map((k) => k.kind))).toEqual(new Set(["server"]));
-    const mentions = await open.db.selectFrom("mentions").select(["brand"]).execute();
+    const mentions = await open.db.selectFrom("mentions").select(["brand", "word_share"]).execute();
     expect(mentions.length).toBeGreaterThan(32);
+    expect(mentions.every((m) => m.word_share >= 0 && m.word_share <= 1)).toBe(true);
+    expect(mentions.some((m) => m.word_share > 0)).toBe(true);
     const servedModels = await open.db.selectFrom("answers").select("served_model").distinct().execute();
     expect(servedModels.length).toBeGreaterThanOrEqual(3);
     expect((await sql`pragma integrity_check`.execute(open.db)).rows).toEqual([{ integrity_check: "ok" }]);
