@@ -41,3 +41,25 @@ export function finalCost(reported: number | null, usage: Usage, info: ModelInfo
 function round6(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
+
+/**
+ * The price row of `model`: an exact id, else the row the id is a dated or numbered snapshot of
+ * (`gpt-4.1-2025-04-14` → `gpt-4.1`, never `gpt-4.1-mini`; `gemini-2.5-flash-001`), with a
+ * `models/` prefix (Gemini's resource names) ignored.
+ */
+export function findModel<T extends ModelInfo>(
+  rows: readonly T[],
+  model: string | null | undefined,
+): T | undefined {
+  if (!model) return undefined;
+  const id = model.replace(/^models\//, "");
+  const exact = rows.find((r) => r.model === id);
+  if (exact) return exact;
+  let best: T | undefined;
+  for (const r of rows) {
+    if (id.startsWith(`${r.model}-`) && /^\d/.test(id.slice(r.model.length + 1))) {
+      if (!best || r.model.length > best.model.length) best = r;
+    }
+  }
+  return best;
+}

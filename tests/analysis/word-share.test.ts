@@ -65,7 +65,8 @@ describe("word share (PAWC, spec §6)", () => {
           minLength: 1,
           maxLength: 60,
         }),
-        (words) => {
+        (picked) => {
+          const words: string[] = picked;
           const text = words.join(" ");
           const mentions = ["Fiken", "Tripletex", "Conta"]
             .filter((b) => words.includes(b))

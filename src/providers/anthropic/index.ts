@@ -1,8 +1,8 @@
 import { ProviderError } from "../../core/errors.ts";
+import { completeAnswer } from "../complete.ts";
 import { defaultModels } from "../defaults.ts";
-import { finalCost } from "../pricing.ts";
 import type { AskRequest, AskResult, Provider, ProviderCapabilities, ProviderContext } from "../types.ts";
-import { anthropicModels, findModel } from "./models.ts";
+import { anthropicModels } from "./models.ts";
 import { parse, providerId, readMessage } from "./parse.ts";
 import {
   type AnthropicOptions,
@@ -55,16 +55,7 @@ async function ask(request: AskRequest, context: ProviderContext): Promise<AskRe
   }
   const latencyMs = context.clock.now() - started;
   const raw = bodies.length === 1 ? bodies[0] : { responses: bodies };
-  const answer = parse(raw);
-  const info = findModel(answer.servedModel) ?? findModel(request.model);
-  return {
-    ...answer,
-    raw,
-    requestedModel: request.model,
-    costUsd: finalCost(answer.reportedCostUsd, answer.usage, info),
-    latencyMs,
-    surface: request.webSearch ? "api+web-search" : "api",
-  };
+  return completeAnswer(parse(raw), { raw, request, latencyMs, models: anthropicModels });
 }
 
 function readOptions(options: Record<string, unknown>): AnthropicOptions {

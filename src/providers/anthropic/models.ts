@@ -72,8 +72,3 @@ export const anthropicModels: readonly ModelInfo[] = [
   { model: "claude-sonnet-4-5", ...sonnet45 },
   { model: "claude-sonnet-4-5-20250929", ...sonnet45 },
 ];
-
-/** The row of a model id, or undefined for a model we have no prices for. */
-export function findModel(model: string | null | undefined): ModelInfo | undefined {
-  return model ? anthropicModels.find((m) => m.model === model) : undefined;
-}

@@ -1,12 +1,12 @@
 import { GoogleGenAI } from "@google/genai";
 import { z } from "zod";
 import { ProviderError } from "../../core/errors.ts";
+import { completeAnswer } from "../complete.ts";
 import { defaultModels } from "../defaults.ts";
-import { finalCost } from "../pricing.ts";
 import type { AskRequest, AskResult, Provider, ProviderCapabilities, ProviderContext } from "../types.ts";
 import { failureOf, redactKey } from "./failure.ts";
 import { HopRecorder } from "./hop-recorder.ts";
-import { geminiModels, modelInfoFor } from "./models.ts";
+import { geminiModels } from "./models.ts";
 import { geminiOptionsSchema, requestConfig } from "./options.ts";
 import { geminiId, parse } from "./parse.ts";
 
@@ -75,17 +75,7 @@ async function ask(request: AskRequest, context: ProviderContext): Promise<AskRe
   }
   const latencyMs = Math.max(0, context.clock.now() - started);
   const raw = recorder.raw();
-  const parsed = parse(raw);
-  // After a shutdown Google serves another model: price what answered, else what we asked for.
-  const info = modelInfoFor(parsed.servedModel) ?? modelInfoFor(request.model);
-  return {
-    ...parsed,
-    raw,
-    requestedModel: request.model,
-    costUsd: finalCost(parsed.reportedCostUsd, parsed.usage, info),
-    latencyMs,
-    surface: request.webSearch ? "api+web-search" : "api",
-  };
+  return completeAnswer(parse(raw), { raw, request, latencyMs, models: geminiModels });
 }
 
 export const geminiProvider: Provider = {

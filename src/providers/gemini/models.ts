@@ -57,14 +57,3 @@ function bareModelId(model: string): string {
 export function searchBillingUnit(model: string): SearchBillingUnit {
   return /^gemini-[12]\./.test(bareModelId(model)) ? "prompt" : "query";
 }
-
-/**
- * Price row for a model id: exact match, else the id without a `-NNN` version suffix
- * (`gemini-2.5-flash-001`). Never a prefix match, which would price `gemini-2.5-flash-lite` as Flash.
- */
-export function modelInfoFor(model: string | null | undefined): ModelInfo | undefined {
-  if (!model) return undefined;
-  const id = bareModelId(model);
-  const plain = id.replace(/-\d{3}$/, "");
-  return geminiModels.find((m) => m.model === id) ?? geminiModels.find((m) => m.model === plain);
-}

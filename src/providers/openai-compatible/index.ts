@@ -1,7 +1,7 @@
 import { ProviderError } from "../../core/errors.ts";
+import { completeAnswer } from "../complete.ts";
 import { defaultModels } from "../defaults.ts";
 import { sendForJson } from "../openai/transport.ts";
-import { finalCost } from "../pricing.ts";
 import type { AskRequest, AskResult, Provider, ProviderCapabilities, ProviderContext } from "../types.ts";
 import { COMPATIBLE_ID, parse } from "./parse.ts";
 import { buildCompatibleRequest, compatibleOptionsSchema, readCompatibleOptions } from "./request.ts";
@@ -44,16 +44,9 @@ async function ask(request: AskRequest, context: ProviderContext): Promise<AskRe
     (client, signal) => client.post(path, { body, signal }),
   );
   const latencyMs = Math.max(0, context.clock.now() - started);
-  const answer = parse(raw);
-  return {
-    ...answer,
-    raw,
-    requestedModel: request.model,
-    // No price table: only a cost the endpoint reports is known.
-    costUsd: finalCost(answer.reportedCostUsd, answer.usage, undefined),
-    latencyMs,
-    surface: searching ? "api+web-search" : "api",
-  };
+  // No price table: only a cost the endpoint reports is known.
+  const surface = searching ? "api+web-search" : "api";
+  return completeAnswer(parse(raw), { raw, request, latencyMs, models: [], surface });
 }
 
 export const openaiCompatibleProvider: Provider = {

@@ -1,8 +1,9 @@
 import { ProviderError } from "../../core/errors.ts";
+import { completeAnswer } from "../complete.ts";
 import { defaultModels } from "../defaults.ts";
-import { finalCost } from "../pricing.ts";
+import { finalCost, findModel } from "../pricing.ts";
 import type { AskRequest, AskResult, Provider, ProviderCapabilities, ProviderContext } from "../types.ts";
-import { findModelInfo, openaiModels } from "./models.ts";
+import { openaiModels } from "./models.ts";
 import { parse } from "./parse.ts";
 import { buildResponsesParams, openaiOptionsSchema, readOptions } from "./request.ts";
 import { sendForJson } from "./transport.ts";
@@ -31,7 +32,7 @@ const capabilities: ProviderCapabilities = {
 async function ask(request: AskRequest, context: ProviderContext): Promise<AskResult> {
   if (!context.apiKey) throw new ProviderError(ID, "auth", "no API key (set OPENAI_API_KEY)");
   const options = readOptions(ID, context.options);
-  const params = buildResponsesParams(request, options, findModelInfo(openaiModels, request.model));
+  const params = buildResponsesParams(request, options, findModel(openaiModels, request.model));
   const started = context.clock.now();
   const raw = await sendForJson(
     {
@@ -44,19 +45,7 @@ async function ask(request: AskRequest, context: ProviderContext): Promise<AskRe
     (client, signal) => client.responses.create(params, { signal }),
   );
   const latencyMs = Math.max(0, context.clock.now() - started);
-  const answer = parse(raw);
-  // Bill at the model that answered: a retired model may be served by its replacement.
-  const info =
-    (answer.servedModel ? findModelInfo(openaiModels, answer.servedModel) : undefined) ??
-    findModelInfo(openaiModels, request.model);
-  return {
-    ...answer,
-    raw,
-    requestedModel: request.model,
-    costUsd: finalCost(answer.reportedCostUsd, answer.usage, info),
-    latencyMs,
-    surface: request.webSearch ? "api+web-search" : "api",
-  };
+  return completeAnswer(parse(raw), { raw, request, latencyMs, models: openaiModels });
 }
 
 export const openaiProvider: Provider = {

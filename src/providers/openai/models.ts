@@ -96,19 +96,3 @@ export const openaiModels: readonly OpenAIModelInfo[] = [
     checked: CHECKED,
   },
 ];
-
-/**
- * The row for `model`: exact id, else the longest id that `model` extends with a `-` suffix
- * (served snapshots like `gpt-4.1-2025-04-14` belong to `gpt-4.1`, never to `gpt-4`).
- */
-export function findModelInfo<T extends ModelInfo>(rows: readonly T[], model: string): T | undefined {
-  const exact = rows.find((r) => r.model === model);
-  if (exact) return exact;
-  let best: T | undefined;
-  for (const r of rows) {
-    if (model.startsWith(`${r.model}-`) && /^\d/.test(model.slice(r.model.length + 1))) {
-      if (!best || r.model.length > best.model.length) best = r;
-    }
-  }
-  return best;
-}

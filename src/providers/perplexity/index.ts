@@ -1,10 +1,10 @@
 import { ProviderError } from "../../core/errors.ts";
+import { completeAnswer } from "../complete.ts";
 import { defaultModels } from "../defaults.ts";
-import { finalCost } from "../pricing.ts";
 import type { AskRequest, AskResult, Provider, ProviderCapabilities, ProviderContext } from "../types.ts";
 import { PERPLEXITY_ID } from "./failures.ts";
 import { postJson } from "./http.ts";
-import { perplexityModel, perplexityModels } from "./models.ts";
+import { perplexityModels } from "./models.ts";
 import { parse } from "./parse.ts";
 import { agentUrl, buildAgentRequest, perplexityOptionsSchema, readOptions } from "./request.ts";
 
@@ -44,17 +44,8 @@ async function ask(request: AskRequest, context: ProviderContext): Promise<AskRe
   });
   const latencyMs = Math.max(0, context.clock.now() - started);
 
-  const answer = parse(raw);
   // Tokens are billed at the rates of the model that answered, which a preset chooses.
-  const info = perplexityModel(answer.servedModel) ?? perplexityModel(request.model);
-  return {
-    ...answer,
-    raw,
-    requestedModel: request.model,
-    costUsd: finalCost(answer.reportedCostUsd, answer.usage, info),
-    latencyMs,
-    surface: request.webSearch ? "api+web-search" : "api",
-  };
+  return completeAnswer(parse(raw), { raw, request, latencyMs, models: perplexityModels });
 }
 
 export const perplexityProvider: Provider = {

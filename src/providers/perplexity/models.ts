@@ -52,8 +52,3 @@ export const perplexityModels: readonly ModelInfo[] = [
     checked: CHECKED,
   },
 ];
-
-/** The row for a model id, if we price it. */
-export function perplexityModel(model: string | null | undefined): ModelInfo | undefined {
-  return model ? perplexityModels.find((m) => m.model === model) : undefined;
-}

@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import { ProviderError } from "../../core/errors.ts";
+import { completeAnswer } from "../complete.ts";
 import { defaultModels } from "../defaults.ts";
 import type { ModelInfo } from "../pricing.ts";
-import { finalCost } from "../pricing.ts";
 import type { AskRequest, AskResult, Provider, ProviderCapabilities, ProviderContext } from "../types.ts";
 import { serpApiGet } from "./http.ts";
 import { followUpParams, type SearchInput, type SerpApiOptions, searchParams } from "./params.ts";
@@ -71,19 +71,20 @@ export function serpApiProvider(surface: SurfaceDefinition): Provider {
     const latencyMs = context.clock.now() - started;
 
     const parsed = parse(raw);
-    const info = surface.models.find((m) => m.model === request.model) ?? surface.models[0];
     const warnings = request.webSearch
       ? parsed.warnings
       : [...parsed.warnings, "webSearch: false ignored: this surface always searches"];
-    return {
-      ...parsed,
-      warnings,
-      raw,
-      requestedModel: request.model,
-      costUsd: finalCost(parsed.reportedCostUsd, parsed.usage, info),
-      latencyMs,
-      surface: capabilities.surface,
-    };
+    return completeAnswer(
+      { ...parsed, warnings },
+      // A surface has one price, whatever model id the engine entry names.
+      {
+        raw,
+        request,
+        latencyMs,
+        models: surface.models.map((m) => ({ ...m, model: request.model })),
+        surface: capabilities.surface,
+      },
+    );
   }
 
   return {

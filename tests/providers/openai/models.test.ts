@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openaiProvider } from "../../../src/providers/openai/index.ts";
-import { findModelInfo, openaiModels } from "../../../src/providers/openai/models.ts";
-import { computeCostUsd } from "../../../src/providers/pricing.ts";
+import { openaiModels } from "../../../src/providers/openai/models.ts";
+import { computeCostUsd, findModel as findModelInfo } from "../../../src/providers/pricing.ts";
 
 describe("openai models table", () => {
   it("has the default model, with the README's price", () => {
