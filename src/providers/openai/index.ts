@@ -1,7 +1,7 @@
 import { ProviderError } from "../../core/errors.ts";
 import { completeAnswer } from "../complete.ts";
 import { defaultModels } from "../defaults.ts";
-import { finalCost, findModel } from "../pricing.ts";
+import { findModel } from "../pricing.ts";
 import type { AskRequest, AskResult, Provider, ProviderCapabilities, ProviderContext } from "../types.ts";
 import { openaiModels } from "./models.ts";
 import { parse } from "./parse.ts";
