@@ -2,20 +2,21 @@ import type { Kysely } from "kysely";
 import type { Env } from "../config/env.ts";
 import type { QueryFile } from "../config/query-file.ts";
 import type { Clock } from "../core/clock.ts";
-import { ExitCode, ExitError, ProviderError } from "../core/errors.ts";
+import { ExitCode, ExitError, type ProviderError } from "../core/errors.ts";
 import type { BackoffPolicy } from "../providers/http/backoff.ts";
-import { DeferredError } from "../providers/http/engine-gate.ts";
 import type { ModelInfo } from "../providers/pricing.ts";
-import type { AskResult, Provider } from "../providers/types.ts";
-import { deferItem, recordFailure, resetFailedItems, spentOnRun } from "../storage/items-repo.ts";
+import type { Provider } from "../providers/types.ts";
+import { resetFailedItems, spentOnRun } from "../storage/items-repo.ts";
 import { acquireLease, releaseLease, renewLease } from "../storage/lease-repo.ts";
 import { ensureRun, itemsOfRun, setRunStatus } from "../storage/runs-repo.ts";
-import type { Database, WorkItem } from "../storage/tables.ts";
+import type { Database } from "../storage/tables.ts";
 import type { AnswerStore } from "./answer-store.ts";
 import { Budget } from "./budget.ts";
+import { drainEngine } from "./drain-engine.ts";
 import { type EngineRuntime, engineRuntime } from "./engine-runtime.ts";
-import { configHash, estimateCallUsd, planRun } from "./plan.ts";
+import { configHash, planRun } from "./plan.ts";
 import { type EngineTally, type RunSummary, runStatusOf } from "./run-summary.ts";
+import { notesFor, sum, tally } from "./run-tally.ts";
 
 /**
  * Executes a run durably: every answer is committed in its own short transaction with its analysis
@@ -134,7 +135,7 @@ export async function executeRun(deps: RunDeps, options: ExecuteOptions): Promis
       );
     }
     const all = await itemsOfRun(db, options.runId);
-    const tallies = tally(all, runtimes);
+    const tallies = tally(all, runtimes.keys());
     deps.events?.onPlanned?.([...tallies.values()]);
 
     for (let pass = 0; ; pass++) {
@@ -169,7 +170,7 @@ export async function executeRun(deps: RunDeps, options: ExecuteOptions): Promis
       await clock.sleep(next - clock.now(), stop);
     }
 
-    const final = tally(await itemsOfRun(db, options.runId), runtimes);
+    const final = tally(await itemsOfRun(db, options.runId), runtimes.keys());
     for (const [id, rt] of runtimes) {
       const t = final.get(id);
       if (t) t.stoppedBy = rt.gate.stoppedBy?.kind ?? null;
@@ -207,138 +208,4 @@ export async function executeRun(deps: RunDeps, options: ExecuteOptions): Promis
     clearInterval(renewal);
     await releaseLease(db, options.runId, deps.owner).catch(() => undefined);
   }
-}
-
-/** Runs one engine's due items with as many workers as its gate allows in flight. */
-async function drainEngine(
-  deps: RunDeps,
-  rt: EngineRuntime,
-  items: WorkItem[],
-  budget: Budget,
-  stop: AbortSignal,
-  tallies: Map<string, EngineTally>,
-  iso: () => string,
-): Promise<void> {
-  const queue = [...items];
-  const storing = new Set<Promise<void>>();
-  let storeFailure: unknown = null;
-  const estimate = estimateCallUsd(rt.engine, deps.priceOf(rt.engine.provider, rt.engine.model), 1) ?? 0;
-  const tallyOf = tallies.get(rt.engine.id);
-  const worker = async () => {
-    for (let item = queue.shift(); item; item = queue.shift()) {
-      if (stop.aborted || !budget.reserve(estimate)) return;
-      const request = {
-        question: item.question_text,
-        locale: item.locale,
-        model: item.model,
-        webSearch: rt.engine.webSearch,
-      };
-      let result: AskResult;
-      try {
-        result = await rt.gate.run((signal) => rt.provider.ask({ ...request, signal }, rt.context));
-      } catch (error) {
-        budget.settle(estimate, 0);
-        if (error instanceof DeferredError) {
-          await deferItem(deps.db, item.id, new Date(error.retryAt).toISOString(), error.message, iso());
-          deps.events?.onItem?.(rt.engine.id, "deferred", { costUsd: 0, kind: "rate-limit" });
-          continue;
-        }
-        const pe =
-          error instanceof ProviderError
-            ? error
-            : new ProviderError(rt.engine.provider, "server", String(error));
-        await recordFailure(
-          deps.db,
-          item,
-          { kind: pe.kind, message: pe.message, httpStatus: pe.status ?? null },
-          iso(),
-        );
-        if (tallyOf) tallyOf.failed++;
-        deps.events?.onItem?.(rt.engine.id, "failed", { costUsd: 0, kind: pe.kind });
-        continue;
-      }
-      const cost = result.costUsd ?? 0;
-      budget.settle(estimate, cost);
-      // The commit (and its fsync) proceeds while this worker asks the next question; the pass
-      // ends only when every store has committed. A failed store stops the run.
-      const stored = deps.store.store(item, result, iso()).then(() => {
-        if (tallyOf) {
-          tallyOf.answered++;
-          tallyOf.spentUsd = Math.round((tallyOf.spentUsd + cost) * 1e6) / 1e6;
-        }
-        deps.events?.onItem?.(rt.engine.id, "answered", { costUsd: cost });
-      });
-      storing.add(stored);
-      stored.then(
-        () => storing.delete(stored),
-        (error: unknown) => {
-          storing.delete(stored);
-          storeFailure ??= error;
-        },
-      );
-      if (storeFailure) throw storeFailure;
-    }
-  };
-  const workers = Math.max(
-    1,
-    Math.min(queue.length, rt.engine.concurrency ?? rt.provider.capabilities.maxConcurrency),
-  );
-  await Promise.all(Array.from({ length: workers }, worker));
-  await Promise.allSettled([...storing]);
-  if (storeFailure) throw storeFailure;
-}
-
-function tally(items: readonly WorkItem[], runtimes: Map<string, EngineRuntime>): Map<string, EngineTally> {
-  const out = new Map<string, EngineTally>();
-  for (const id of runtimes.keys())
-    out.set(id, { engine: id, total: 0, answered: 0, failed: 0, pending: 0, spentUsd: 0, stoppedBy: null });
-  for (const item of items) {
-    const t = out.get(item.engine_id) ?? {
-      engine: item.engine_id,
-      total: 0,
-      answered: 0,
-      failed: 0,
-      pending: 0,
-      spentUsd: 0,
-      stoppedBy: null,
-    };
-    out.set(item.engine_id, t);
-    t.total++;
-    if (item.status === "answered") t.answered++;
-    else if (item.status === "failed") t.failed++;
-    else if (item.status === "pending") t.pending++;
-  }
-  return out;
-}
-
-const sum = (rows: EngineTally[], key: "answered" | "failed" | "pending") =>
-  rows.reduce((s, r) => s + r[key], 0);
-
-function notesFor(
-  engines: EngineTally[],
-  budget: Budget,
-  limit: number | null,
-  interrupted: boolean,
-  leaseLost: boolean,
-): string[] {
-  const notes: string[] = [];
-  if (budget.stopped)
-    notes.push(
-      `budget of $${limit} reached: no further calls were made; raise --max-cost and run --resume to finish`,
-    );
-  if (interrupted) notes.push("interrupted: calls in flight were stored; run --resume to finish the rest");
-  if (leaseLost) notes.push("another process took over this run's lease; stopped taking items");
-  for (const e of engines) {
-    if (e.stoppedBy)
-      notes.push(
-        `${e.engine} stopped after a ${e.stoppedBy} error: fix the key or billing, then run --retry-failed`,
-      );
-    else if (e.failed > 0)
-      notes.push(
-        `${e.engine}: ${e.failed} of ${e.total} item(s) failed (see sightline answers --run ... or the attempts)`,
-      );
-    if (e.pending > 0 && !budget.stopped && !interrupted)
-      notes.push(`${e.engine}: ${e.pending} item(s) still pending (deferred by the provider's rate limit)`);
-  }
-  return notes;
 }
