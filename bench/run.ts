@@ -3,6 +3,7 @@
  * verdict against the targets in the issues. Pass suite names to run some: `npm run bench -- run`.
  */
 import { benchAnalysis } from "./analysis.ts";
+import { benchReport } from "./report.ts";
 import { benchRunThroughput } from "./run-throughput.ts";
 
 const wanted = new Set(process.argv.slice(2));
@@ -25,6 +26,16 @@ if (want("run")) {
   if (small && large) {
     process.stdout.write(
       `run memory: ${small.peakRssMb} MB at ${small.questions} questions, ${large.peakRssMb} MB at ${large.questions}\n`,
+    );
+  }
+}
+
+if (want("report")) {
+  const { cases, ...seeded } = await benchReport();
+  process.stdout.write(`report seeded ${JSON.stringify(seeded)}\n`);
+  for (const c of cases) {
+    process.stdout.write(
+      `report ${JSON.stringify(c)} ${c.processMs < 3000 ? "within target" : "OUTSIDE target (< 3 s)"}\n`,
     );
   }
 }

@@ -5,9 +5,12 @@ import { systemClock } from "../core/clock.ts";
 import { ConfigError, ExitCode, ExitError } from "../core/errors.ts";
 import { registerAnalyze } from "./commands/analyze.ts";
 import { registerAnswers } from "./commands/answers.ts";
+import { registerDaemon } from "./commands/daemon.ts";
 import { registerEngines } from "./commands/engines.ts";
 import { registerInit } from "./commands/init.ts";
+import { registerReport } from "./commands/report.ts";
 import { registerRun } from "./commands/run.ts";
+import { registerStatus } from "./commands/status.ts";
 import { registerValidate } from "./commands/validate.ts";
 import type { CliContext } from "./context.ts";
 import { packageVersion } from "./version.ts";
@@ -37,6 +40,9 @@ export function buildProgram(ctx: CliContext): Command {
   registerRun(program, ctx);
   registerAnswers(program, ctx);
   registerAnalyze(program, ctx);
+  registerReport(program, ctx);
+  registerDaemon(program, ctx);
+  registerStatus(program, ctx);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
   return program;

@@ -41,6 +41,8 @@ export interface AnswerFact {
   mentions: MentionFact[];
   /** Citations (cited only, never retrieved-only), in answer order. */
   citations: CitationFact[];
+  /** What the answer cost in USD, when known (summed into the report's totals). */
+  costUsd?: number | null;
 }
 
 /** An item that failed for good (spec §7: excluded from n; a cell of only failures is a gap). */

@@ -104,6 +104,8 @@ export interface Trend {
   series: string[];
   points: TrendPoint[];
   markers: TrendMarker[];
+  /** Display names of series that are ids (engine id → its label from the query file; `all` → `all`). */
+  seriesLabels?: Record<string, string>;
 }
 
 /** A short quote from an answer that shows a change, with the evidence span. */

@@ -141,6 +141,30 @@ export interface DeliveriesTable {
   sent_at: string | null;
 }
 
+/** A daemon schedule, `<query file id>:run` or `<query file id>:report` (migration 0003). */
+export interface SchedulesTable {
+  id: string;
+  query_file: string;
+  kind: "run" | "report";
+  /** Latest slot (ISO) whose run or report finished. */
+  last_completed_slot: string | null;
+  /** Latest slot (ISO) a run or report was started for. */
+  last_attempted_slot: string | null;
+  /** Daemon delivering a report slot, until `claim_expires_at` (runs use the run's lease). */
+  claim_owner: string | null;
+  claim_expires_at: string | null;
+  /** When the daemon first tracked the schedule: older slots are not its history. */
+  created_at: string;
+  updated_at: string;
+}
+
+/** A slot that passed its deadline without a run or report; unique per schedule and slot. */
+export interface MissedSlotsTable {
+  schedule: string;
+  slot: string;
+  recorded_at: string;
+}
+
 export interface Database {
   runs: RunsTable;
   work_items: WorkItemsTable;
@@ -150,6 +174,8 @@ export interface Database {
   mentions: MentionsTable;
   citations: CitationsTable;
   deliveries: DeliveriesTable;
+  schedules: SchedulesTable;
+  missed_slots: MissedSlotsTable;
 }
 
 export type Run = Selectable<RunsTable>;
@@ -158,3 +184,4 @@ export type NewWorkItem = Insertable<WorkItemsTable>;
 export type Answer = Selectable<AnswersTable>;
 export type NewAnswer = Insertable<AnswersTable>;
 export type Delivery = Selectable<DeliveriesTable>;
+export type ScheduleRow = Selectable<SchedulesTable>;
