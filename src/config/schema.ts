@@ -1,6 +1,7 @@
 import { validateDetailed } from "node-cron";
 import { z } from "zod";
 import { domainCategories } from "../core/brands.ts";
+import { isValidTimeZone } from "../core/zoned-time.ts";
 
 /**
  * The query file marketers edit (`queries/*.yaml`). Strict: unknown keys are errors.
@@ -61,21 +62,12 @@ function cronCheck(value: string, ctx: z.core.$RefinementCtx<string>): void {
   }
 }
 
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export const scheduleSchema = z.strictObject({
   run: z.string().superRefine(cronCheck).describe("Cron expression for monitoring runs, e.g. '0 6 * * 1'."),
   report: z.string().superRefine(cronCheck).describe("Cron expression for the report e-mail."),
   timezone: z
     .string()
-    .refine(isTimeZone, "unknown time zone (use an IANA name such as Europe/Oslo)")
+    .refine(isValidTimeZone, "unknown time zone (use an IANA name such as Europe/Oslo)")
     .default("UTC"),
   deadlineHours: z
     .number()

@@ -1,6 +1,6 @@
 import { type ParsedFields, parse } from "node-cron";
+import { instantOf, offsetsAroundDay, wallTimeAt } from "../core/zoned-time.ts";
 import { runsOnDay } from "./cron-days.ts";
-import { instantOf, offsetsAroundDay, wallTimeAt } from "./zoned-time.ts";
 
 /**
  * The slots of a schedule: the instants a cron expression names in an IANA time zone. node-cron

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { readEnv } from "../../config/env.ts";
 import { ExitCode, UsageError } from "../../core/errors.ts";
+import { isValidTimeZone } from "../../core/zoned-time.ts";
 import { generateReport } from "../../report/generate.ts";
 import type { ReportModel } from "../../report/model.ts";
 import {
@@ -18,7 +19,6 @@ import { renderCsv } from "../../report/render-csv.ts";
 import { renderEmailHtml } from "../../report/render-email.ts";
 import { renderMarkdown } from "../../report/render-markdown.ts";
 import { sendReportEmail } from "../../report/send.ts";
-import { isValidTimeZone } from "../../report/zoned-time.ts";
 import { preferMappedReads } from "../../storage/report-repo.ts";
 import type { CliContext } from "../context.ts";
 import { openCliDatabase } from "../database.ts";

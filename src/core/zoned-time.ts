@@ -33,6 +33,16 @@ function formatterOf(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** True when the runtime's tz database knows the zone (`Europe/Oslo`, `UTC`, ...). */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterOf(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The wall time at instant `ms` in `timeZone` (whole seconds). */
 export function wallTimeAt(ms: number, timeZone: string): WallTime {
   const out: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
