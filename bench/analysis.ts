@@ -13,7 +13,7 @@ import type { TrackedBrand } from "../src/core/brands.ts";
  */
 
 /** mulberry32: small, fast, good enough for test data. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
