@@ -53,13 +53,31 @@ export async function openDatabase(location: DatabaseLocation): Promise<OpenData
   }
   if (location.target !== ":memory:") mkdirSync(dirname(location.target), { recursive: true });
   const sqlite = new BetterSqlite3(location.target, { timeout: BUSY_TIMEOUT_MS });
-  sqlite.pragma("journal_mode = WAL");
+  enableWal(sqlite);
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }) });
   await migrate(db);
   return { db, location, close: () => db.destroy() };
+}
+
+/**
+ * Switches a file to WAL. On a new file, two processes opening it at once race for the exclusive
+ * lock this needs, and SQLite answers SQLITE_BUSY without consulting the busy timeout; retry it
+ * briefly within the same timeout.
+ */
+function enableWal(sqlite: BetterSqlite3.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      sqlite.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 + Math.floor(Math.random() * 20));
+    }
+  }
 }
 
 /**
