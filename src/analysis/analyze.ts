@@ -28,8 +28,7 @@ export function analyzeAnswer(
   options: AnalyzeOptions = {},
 ): AnalysisResult {
   const doc = readMarkdown(input.text, compiled.isAlias);
-  const names = compiled.brands.map((b) => b.name);
-  const { mentions, ranking } = rankMentions(findMentions(doc, compiled), names, doc.items);
+  const { mentions, ranking } = rankMentions(findMentions(doc, compiled), compiled.names, doc.items);
   const citations = buildCitations(input.citations, doc.links, compiled.brands, options.categories);
   const retrieved = buildRetrieved(input.retrieved ?? [], compiled.brands, options.categories, citations);
   return { mentions, ranking, citations, retrieved };

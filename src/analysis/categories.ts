@@ -2,6 +2,7 @@ import { domainToUnicode } from "node:url";
 import { parse as parseDomain } from "tldts";
 import type { DomainCategory, ThirdPartyCategory, TrackedBrand } from "../core/brands.ts";
 import { normalizeHost } from "./domains.ts";
+import { memoByString } from "./memo.ts";
 import type { CategoryOverrides } from "./types.ts";
 
 /**
@@ -142,9 +143,46 @@ export function categoryFor(
   brands: readonly TrackedBrand[],
   overrides?: CategoryOverrides,
 ): HostCategory {
+  return categoriesOf(brands, overrides)(host);
+}
+
+function categoryOnce(
+  host: string,
+  brands: readonly TrackedBrand[],
+  overrides?: CategoryOverrides,
+): HostCategory {
   const brand = ownerOf(host, brands);
   if (brand !== null) return { owner: brand.name, category: brand.role === "own" ? "owned" : "competitor" };
   return { owner: null, category: thirdPartyCategory(host, overrides) };
+}
+
+type CategoryLookup = (host: string) => HostCategory;
+
+/**
+ * `categoryFor` per brand list and overrides object, memoised by host: both are built once per
+ * run and never mutated (the indexes below already rely on that), and hosts repeat across answers.
+ */
+const lookups = new WeakMap<
+  readonly TrackedBrand[],
+  { plain?: CategoryLookup; byOverrides: WeakMap<CategoryOverrides, CategoryLookup> }
+>();
+
+function categoriesOf(
+  brands: readonly TrackedBrand[],
+  overrides: CategoryOverrides | undefined,
+): CategoryLookup {
+  let perBrands = lookups.get(brands);
+  if (perBrands === undefined) {
+    perBrands = { byOverrides: new WeakMap() };
+    lookups.set(brands, perBrands);
+  }
+  let lookup = overrides === undefined ? perBrands.plain : perBrands.byOverrides.get(overrides);
+  if (lookup === undefined) {
+    lookup = memoByString((host) => Object.freeze(categoryOnce(host, brands, overrides)));
+    if (overrides === undefined) perBrands.plain = lookup;
+    else perBrands.byOverrides.set(overrides, lookup);
+  }
+  return lookup;
 }
 
 /** Domain (Unicode spelling) → first brand configuring it, per brand list. */

@@ -42,7 +42,7 @@ class CitationList {
     const parts = parseWebUrl(resolveRedirect(raw.url, title));
     if (parts === null) return;
     const url = joinWebUrl(parts);
-    if (this.#excluded.has(url)) return;
+    if (this.#excluded.size > 0 && this.#excluded.has(url)) return;
     const seen = this.#byUrl.get(url);
     if (seen !== undefined) {
       if (seen.title === undefined && title !== undefined) seen.title = title;
@@ -108,6 +108,7 @@ export function buildRetrieved(
   overrides?: CategoryOverrides,
   cited?: readonly Citation[],
 ): Citation[] {
+  if (retrieved.length === 0) return [];
   // Citation URLs are normalised already; normalising again also accepts hand-built ones.
   const citedUrls = new Set((cited ?? []).map((c) => normalizeUrl(c.url) ?? c.url));
   const list = new CitationList(brands, overrides, citedUrls);

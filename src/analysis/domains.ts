@@ -1,5 +1,6 @@
 import { getDomain } from "tldts";
 import type { TrackedBrand } from "../core/brands.ts";
+import { memoByString } from "./memo.ts";
 
 /**
  * Domain facts of spec §4: registrable domain (public-suffix list, private section included) and
@@ -15,10 +16,10 @@ export function normalizeHost(host: string): string {
 }
 
 /** `www.bbc.co.uk` → `bbc.co.uk`; `shop.myshopify.com` stays itself; IPs and unknown suffixes give the host. */
-export function registrableDomain(host: string): string {
+export const registrableDomain: (host: string) => string = memoByString((host) => {
   const h = normalizeHost(host);
   return getDomain(h, { allowPrivateDomains: true }) ?? h;
-}
+});
 
 /** True when `host` is `domain` or a subdomain of it (`blog.hubspot.com` is in `hubspot.com`). */
 export function hostIsIn(host: string, domain: string): boolean {

@@ -32,13 +32,37 @@ function isPunctuationAt(s: string, i: number): boolean {
   return punctuation.test(s[i] as string);
 }
 
-const URL_START = /https?:\/\/|www\./i;
+/** An ASCII letter's lower case, as a case-insensitive RegExp compares it; other codes unchanged. */
+function lowerAscii(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+}
+
+/** True when `/https?:\/\/|www\./i` matches at `s[p]` and ends by `end`. */
+function urlStartAt(s: string, p: number, end: number): boolean {
+  const c = lowerAscii(s.charCodeAt(p));
+  if (c === 0x77) {
+    return (
+      p + 4 <= end &&
+      lowerAscii(s.charCodeAt(p + 1)) === 0x77 &&
+      lowerAscii(s.charCodeAt(p + 2)) === 0x77 &&
+      s.charCodeAt(p + 3) === 0x2e
+    );
+  }
+  if (c !== 0x68 || p + 7 > end) return false;
+  if (lowerAscii(s.charCodeAt(p + 1)) !== 0x74 || lowerAscii(s.charCodeAt(p + 2)) !== 0x74) return false;
+  if (lowerAscii(s.charCodeAt(p + 3)) !== 0x70) return false;
+  const q = lowerAscii(s.charCodeAt(p + 4)) === 0x73 ? p + 5 : p + 4;
+  return (
+    q + 3 <= end && s.charCodeAt(q) === 0x3a && s.charCodeAt(q + 1) === 0x2f && s.charCodeAt(q + 2) === 0x2f
+  );
+}
 
 /** True when `s[i]` sits inside a bare URL (GFM reads those before emphasis: `a_(b)` stays). */
-function insideUrl(s: string, i: number): boolean {
+export function insideUrl(s: string, i: number): boolean {
   let j = i;
   while (j > 0 && i - j < 2048 && !isSpaceAt(s, j - 1)) j--;
-  return URL_START.test(s.slice(j, i));
+  for (let p = j; p < i; p++) if (urlStartAt(s, p, i)) return true;
+  return false;
 }
 
 /** True when the run of `n` delimiter characters at `s[i]` can open or close emphasis (CommonMark 6.2). */

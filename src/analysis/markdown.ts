@@ -30,7 +30,7 @@ function linesOf(raw: string, w?: Walk): string[] {
   let end = raw.length;
   while (end > 0 && raw.charCodeAt(end - 1) === 0x0a) end--;
   const text = end === raw.length ? raw : raw.slice(0, end);
-  if (w?.src.startsWith(text, w.cursor)) return [text];
+  if (!text.includes("\n") || w?.src.startsWith(text, w.cursor)) return [text];
   return text.split("\n");
 }
 
@@ -85,7 +85,8 @@ function readDefinition(w: Walk, token: Tokens.Def): void {
 
 function readList(w: Walk, token: Tokens.List, firstIndex: number): void {
   token.items.forEach((item, k) => {
-    const firstLine = item.raw.split("\n", 1)[0] as string;
+    const newline = item.raw.indexOf("\n");
+    const firstLine = newline < 0 ? item.raw : item.raw.slice(0, newline);
     let at = w.src.indexOf(firstLine, w.cursor);
     if (at < 0) at = w.src.indexOf(firstLine.trimStart(), w.cursor);
     const start = at < 0 ? w.cursor : at;
@@ -163,16 +164,14 @@ export function readMarkdown(text: string, isAlias: (text: string) => boolean): 
       const key = normalizeLabel(label);
       if (!defs.has(key)) defs.set(key, { url: def.href, title: def.title ?? undefined });
     }
+    const starts: number[] = [];
     let offset = 0;
     for (const token of lexed.tokens) {
       top.push({ token, start: offset, end: offset + token.raw.length });
+      starts.push(offset);
       offset += token.raw.length;
     }
-    readBlocks(
-      w,
-      lexed.tokens,
-      top.map((t) => t.start),
-    );
+    readBlocks(w, lexed.tokens, starts);
   } catch {
     // marked gave up on this input: read it as one paragraph rather than lose the answer
     ctx.out = new VisibleTextBuilder();

@@ -1,7 +1,9 @@
 import { domainToASCII, domainToUnicode } from "node:url";
 import type { TrackedBrand } from "../core/brands.ts";
 import { type Automaton, buildAutomaton } from "./automaton.ts";
+import { type DenseAutomaton, densify } from "./dense-automaton.ts";
 import { normalizeHost } from "./domains.ts";
+import { memoByString } from "./memo.ts";
 import { foldKey, foldPattern } from "./normalize-text.ts";
 
 const SPACE = 0x20;
@@ -27,7 +29,11 @@ export interface Pattern {
 /** A brand set ready for matching. Build with `compileBrands`; immutable and reusable. */
 export interface CompiledBrands {
   readonly brands: readonly TrackedBrand[];
+  /** `brands[i].name` for each brand i, the way results name brands. */
+  readonly names: readonly string[];
   readonly automaton: Automaton;
+  /** The same automaton as a transition table, or null when that table would be too large. */
+  readonly dense: DenseAutomaton | null;
   /** Pattern id → its folded, lower-cased code units and the brands it names. */
   readonly patterns: readonly Pattern[];
   /** True when `text` is one of the tracked names or aliases (link texts: mention or source pill). */
@@ -80,21 +86,24 @@ export function compileBrands(brands: readonly TrackedBrand[]): CompiledBrands {
     }
   });
   const list = [...byKey.values()];
+  const automaton = buildAutomaton(
+    list.map((p) => p.codes),
+    SPACE,
+  );
   return {
     brands,
-    automaton: buildAutomaton(
-      list.map((p) => p.codes),
-      SPACE,
-    ),
+    names: brands.map((b) => b.name),
+    automaton,
+    dense: densify(automaton),
     patterns: list,
     isAlias: (text) => insensitive.has(foldKey(text, false)) || sensitive.has(foldKey(text, true)),
-    ownerOf: (host) => {
-      // the same answer as `ownerOfHost`, by walking up the host's labels instead of over every brand
+    // the same answer as `ownerOfHost`, by walking up the host's labels instead of over every brand
+    ownerOf: memoByString((host) => {
       for (let h = unicodeHost(host); h !== ""; h = h.includes(".") ? h.slice(h.indexOf(".") + 1) : "") {
         const owner = owners.get(h);
         if (owner !== undefined) return owner;
       }
       return -1;
-    },
+    }),
   };
 }

@@ -49,19 +49,22 @@ function resolveCluster(cluster: readonly RawMatch[], kept: RawMatch[]): void {
 export function resolveOverlaps(matches: readonly RawMatch[]): RawMatch[] {
   const sorted = [...matches].sort(byStart);
   const kept: RawMatch[] = [];
-  let cluster: RawMatch[] = [];
+  // the cluster is sorted[first, k): matches chained by overlap
+  let first = 0;
   let clusterEnd = -1;
-  for (const m of sorted) {
-    if (m.start >= clusterEnd && cluster.length > 0) {
-      if (cluster.length === 1) kept.push(cluster[0] as RawMatch);
-      else resolveCluster(cluster, kept);
-      cluster = [];
+  const flush = (end: number): void => {
+    if (end - first === 1) kept.push(sorted[first] as RawMatch);
+    else if (end - first > 1) resolveCluster(sorted.slice(first, end), kept);
+  };
+  for (let k = 0; k < sorted.length; k++) {
+    const m = sorted[k] as RawMatch;
+    if (m.start >= clusterEnd && k > first) {
+      flush(k);
+      first = k;
     }
-    cluster.push(m);
     clusterEnd = Math.max(clusterEnd, m.end);
   }
-  if (cluster.length === 1) kept.push(cluster[0] as RawMatch);
-  else if (cluster.length > 1) resolveCluster(cluster, kept);
+  flush(sorted.length);
   return kept;
 }
 
@@ -79,9 +82,9 @@ function bareUrlMatches(doc: MarkdownDoc, compiled: CompiledBrands): RawMatch[] 
 /** Finds the mentions of every tracked brand in a read answer; brands not mentioned are absent. */
 export function findMentions(doc: MarkdownDoc, compiled: CompiledBrands): BrandOccurrences[] {
   const v = doc.visible;
-  const matches = resolveOverlaps(
-    scanMatches(compiled, v.text, doc.bareUrls).concat(bareUrlMatches(doc, compiled)),
-  );
+  const found = scanMatches(compiled, v.text, doc.bareUrls);
+  const owned = bareUrlMatches(doc, compiled);
+  const matches = resolveOverlaps(owned.length === 0 ? found : found.concat(owned));
   const byBrand = new Map<number, BrandOccurrences>();
   const cache = sentenceCache();
   for (const m of matches) {

@@ -104,6 +104,42 @@ export function isWordCodePoint(cp: number): boolean {
   return known === 2;
 }
 
+/*
+ * Tests on single UTF-16 code units that answer exactly what a RegExp test on that one character
+ * would, without building a one-character string per test (the sentence splitter looks at the
+ * characters around every sentence end).
+ */
+
+/** `/\s/.test(ch)`: ECMAScript white space and line terminators. */
+export function isSpaceUnit(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+const lowerCache = new Uint8Array(0x10000);
+const lowerCase = /\p{Ll}/u;
+
+/** `/\p{Ll}/u.test(ch)` for the one code unit `c` (a lone surrogate is no letter). */
+export function isLowerCaseUnit(c: number): boolean {
+  if (c < 0x80) return c >= 0x61 && c <= 0x7a;
+  let known = lowerCache[c] as number;
+  if (known === 0) {
+    known = lowerCase.test(String.fromCharCode(c)) ? 2 : 1;
+    lowerCache[c] = known;
+  }
+  return known === 2;
+}
+
 /**
  * Folds text for a pattern: folded (and, with `lower`, lower-cased) code units, ignored characters
  * dropped and space runs collapsed.

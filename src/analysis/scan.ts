@@ -1,3 +1,4 @@
+import { type DenseAutomaton, SKIP } from "./dense-automaton.ts";
 import type { CompiledBrands, Pattern } from "./matcher.ts";
 import {
   FOLD_LOWER_TABLE,
@@ -32,11 +33,50 @@ export interface Mask {
   end: number;
 }
 
+/** Pushes (pattern id, index) for every pattern ending at `state` (its own and its dictionary chain). */
+function report(output: Int32Array, dictionary: Int32Array, state: number, i: number, hits: number[]): void {
+  for (let s = (output[state] as number) >= 0 ? state : (dictionary[state] as number); s >= 0; ) {
+    hits.push(output[s] as number, i);
+    s = dictionary[s] as number;
+  }
+}
+
+/** `feed` on the transition table: the same states, one table read per character. */
+function feedDense(
+  compiled: CompiledBrands,
+  dense: DenseAutomaton,
+  text: string,
+  masks: readonly Mask[],
+): number[] {
+  const { classOf, separatorClass, width, next, firstReporting, stateOf } = dense;
+  const { output, dictionary } = compiled.automaton;
+  const hits: number[] = [];
+  let state = 0;
+  let m = 0;
+  let nextMask = masks.length > 0 ? (masks[0] as Mask).start : -1;
+  for (let i = 0; i < text.length; i++) {
+    let cls: number;
+    if (i === nextMask) {
+      cls = separatorClass;
+      i = (masks[m] as Mask).end - 1;
+      m++;
+      nextMask = m < masks.length ? (masks[m] as Mask).start : -1;
+    } else {
+      cls = classOf[text.charCodeAt(i)] as number;
+      if (cls === SKIP) continue;
+    }
+    state = next[state * width + cls] as number;
+    if (state >= firstReporting) report(output, dictionary, stateOf[state] as number, i, hits);
+  }
+  return hits;
+}
+
 /**
  * Runs the folded, lower-cased text through the automaton (ignored characters skipped, each masked
  * range read as one separator) and returns pairs (pattern id, text index of its last character).
  */
 function feed(compiled: CompiledBrands, text: string, masks: readonly Mask[]): number[] {
+  if (compiled.dense !== null) return feedDense(compiled, compiled.dense, text, masks);
   const { root, edgeStart, edgeCode, edgeNext, fail, output, dictionary } = compiled.automaton;
   const hits: number[] = [];
   let state = 0;
@@ -68,10 +108,7 @@ function feed(compiled: CompiledBrands, text: string, masks: readonly Mask[]): n
       state = fail[state] as number;
     }
     if (state !== 0 && ((output[state] as number) >= 0 || (dictionary[state] as number) >= 0)) {
-      for (let s = (output[state] as number) >= 0 ? state : (dictionary[state] as number); s >= 0; ) {
-        hits.push(output[s] as number, i);
-        s = dictionary[s] as number;
-      }
+      report(output, dictionary, state, i, hits);
     }
   }
   return hits;
@@ -79,11 +116,12 @@ function feed(compiled: CompiledBrands, text: string, masks: readonly Mask[]): n
 
 /**
  * Where each code unit of a pattern ending at `last` sits in the text, found walking back: ignored
- * characters are skipped and a space of the pattern takes the whole run of spaces.
+ * characters are skipped and a space of the pattern takes the whole run of spaces. Returns where
+ * the first one sits; `at`, when given, receives every position.
  */
-function alignBack(text: string, codes: readonly number[], last: number): number[] {
-  const at = new Array<number>(codes.length);
+function alignBack(text: string, codes: readonly number[], last: number, at?: number[]): number {
   let j = last;
+  let start = last;
   for (let k = codes.length - 1; k >= 0; k--) {
     while (FOLD_TABLE[text.charCodeAt(j)] === IGNORED) j--;
     if (codes[k] === SPACE) {
@@ -93,10 +131,11 @@ function alignBack(text: string, codes: readonly number[], last: number): number
       )
         j--;
     }
-    at[k] = j;
+    if (at !== undefined) at[k] = j;
+    start = j;
     j--;
   }
-  return at;
+  return start;
 }
 
 /** The folded code point before index i (ignored characters skipped), or -1 at the start. */
@@ -148,15 +187,21 @@ export function scanMatches(compiled: CompiledBrands, text: string, masks: reado
   for (let h = 0; h < hits.length; h += 2) {
     const pattern = compiled.patterns[hits[h] as number] as Pattern;
     const last = hits[h + 1] as number;
-    const at = alignBack(text, pattern.codes, last);
-    const start = at[0] as number;
+    const start = alignBack(text, pattern.codes, last);
     const end = last + 1;
     if (!atWordBoundary(text, start, end)) continue;
+    let at: number[] | undefined;
     let previous = -1;
     for (const entry of pattern.entries) {
       // entries of one brand are adjacent; count the brand once
       if (entry.brand === previous) continue;
-      if (entry.exact !== null && !sameCase(text, at, entry.exact)) continue;
+      if (entry.exact !== null) {
+        if (at === undefined) {
+          at = new Array<number>(pattern.codes.length);
+          alignBack(text, pattern.codes, last, at);
+        }
+        if (!sameCase(text, at, entry.exact)) continue;
+      }
       previous = entry.brand;
       matches.push({ brand: entry.brand, start, end, length: pattern.codes.length });
     }

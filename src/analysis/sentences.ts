@@ -1,3 +1,4 @@
+import { isLowerCaseUnit, isSpaceUnit } from "./normalize-text.ts";
 import { BLOCK_SEPARATOR, blockIndexAt, type VisibleText } from "./visible-text.ts";
 
 /**
@@ -12,15 +13,22 @@ import { BLOCK_SEPARATOR, blockIndexAt, type VisibleText } from "./visible-text.
 /** Longest evidence sentence kept whole, in UTF-16 units; longer ones are cut around the mention. */
 export const MAX_SENTENCE = 400;
 
-/** Per-answer cache: each block's sentence starts (visible-text indexes) and each finished sentence. */
+/** A block's sentence starts (visible-text indexes), and whether tidying can leave its text alone. */
+interface BlockSentences {
+  starts: number[];
+  /** No table-cell separator and no whitespace but single spaces: nothing in it to collapse. */
+  plain: boolean;
+}
+
+/** Per-answer cache: each block's sentences and each finished sentence. */
 export interface SentenceCache {
-  starts: Map<number, number[]>;
+  blocks: Map<number, BlockSentences>;
   sentences: Map<number, string>;
 }
 
 /** An empty cache for one answer. */
 export function sentenceCache(): SentenceCache {
-  return { starts: new Map(), sentences: new Map() };
+  return { blocks: new Map(), sentences: new Map() };
 }
 
 function blockRange(v: VisibleText, block: number): [number, number] {
@@ -29,31 +37,53 @@ function blockRange(v: VisibleText, block: number): [number, number] {
   return [start, next === undefined ? v.text.length : next - 1];
 }
 
-function sentenceStarts(v: VisibleText, block: number, cache: SentenceCache): number[] {
-  let starts = cache.starts.get(block);
-  if (starts === undefined) {
+function blockSentences(v: VisibleText, block: number, cache: SentenceCache): BlockSentences {
+  let found = cache.blocks.get(block);
+  if (found === undefined) {
     const [from, to] = blockRange(v, block);
-    starts = splitSentences(v.text, from, to);
-    cache.starts.set(block, starts);
+    const text = v.text.slice(from, to);
+    found = {
+      starts: splitSentences(v.text, from, to),
+      plain: !text.includes(BLOCK_SEPARATOR) && !ODD_SPACE.test(text),
+    };
+    cache.blocks.set(block, found);
   }
-  return starts;
+  return found;
+}
+
+/** Closing quotes, brackets and emphasis a sentence end may carry: `"')]’”»*_`. */
+function isClosing(c: number): boolean {
+  return (
+    c === 0x22 ||
+    c === 0x27 ||
+    c === 0x29 ||
+    c === 0x5d ||
+    c === 0x2019 ||
+    c === 0x201d ||
+    c === 0xbb ||
+    c === 0x2a ||
+    c === 0x5f
+  );
 }
 
 const TERMINATOR = /[.!?…]/g;
-const CLOSING = /["')\]’”»*_]/;
-const lowerCase = /\p{Ll}/u;
+/** Whitespace that tidying rewrites: a run of two, or any but the plain space. */
+const ODD_SPACE = /\s\s|[^\S ]/;
 
 /** Sentence starts in text[from, to), then `to`. */
 export function splitSentences(text: string, from: number, to: number): number[] {
   const starts = [from];
   TERMINATOR.lastIndex = from;
-  for (let m = TERMINATOR.exec(text); m !== null && m.index < to; m = TERMINATOR.exec(text)) {
-    let j = m.index + 1;
-    while (j < to && (text[j] === "." || CLOSING.test(text[j] as string))) j++;
-    if (j >= to || !/\s/.test(text[j] as string)) continue;
-    while (j < to && /\s/.test(text[j] as string)) j++;
+  // `test` leaves lastIndex just after the one-character match and allocates nothing
+  while (TERMINATOR.test(text)) {
+    const index = TERMINATOR.lastIndex - 1;
+    if (index >= to) break;
+    let j = index + 1;
+    while (j < to && (text.charCodeAt(j) === 0x2e || isClosing(text.charCodeAt(j)))) j++;
+    if (j >= to || !isSpaceUnit(text.charCodeAt(j))) continue;
+    while (j < to && isSpaceUnit(text.charCodeAt(j))) j++;
     if (j >= to) break;
-    if (m[0] === "." && lowerCase.test(text[j] as string)) continue;
+    if (text.charCodeAt(index) === 0x2e && isLowerCaseUnit(text.charCodeAt(j))) continue;
     starts.push(j);
     TERMINATOR.lastIndex = j;
   }
@@ -61,15 +91,21 @@ export function splitSentences(text: string, from: number, to: number): number[]
   return starts;
 }
 
-function tidy(text: string): string {
+/**
+ * Table cells joined by ` | `, whitespace collapsed, trimmed; text of a `plain` block (see
+ * `BlockSentences`) has nothing to join or collapse, so it is only trimmed.
+ */
+function tidy(text: string, plain: boolean): string {
   let t = text;
-  if (t.includes(BLOCK_SEPARATOR)) {
-    t = t
-      .split(BLOCK_SEPARATOR)
-      .map((cell) => cell.trim())
-      .join(" | ");
+  if (!plain) {
+    if (t.includes(BLOCK_SEPARATOR)) {
+      t = t
+        .split(BLOCK_SEPARATOR)
+        .map((cell) => cell.trim())
+        .join(" | ");
+    }
+    if (ODD_SPACE.test(t)) t = t.replace(/\s+/g, " ");
   }
-  if (/\s\s|[^\S ]/.test(t)) t = t.replace(/\s+/g, " ");
   t = t.trim();
   if (t.startsWith("| ")) t = t.slice(2);
   return t.endsWith(" |") ? t.slice(0, -2) : t;
@@ -77,7 +113,7 @@ function tidy(text: string): string {
 
 /** The sentence holding the visible range [start, end), whitespace collapsed, table cells joined by ` | `. */
 export function sentenceAround(v: VisibleText, start: number, end: number, cache: SentenceCache): string {
-  const starts = sentenceStarts(v, blockIndexAt(v, start), cache);
+  const { starts, plain } = blockSentences(v, blockIndexAt(v, start), cache);
   let k = 0;
   while (k + 2 < starts.length && (starts[k + 1] as number) <= start) k++;
   let from = starts[k] as number;
@@ -99,7 +135,7 @@ export function sentenceAround(v: VisibleText, start: number, end: number, cache
       suffix = "…";
     }
   }
-  const sentence = prefix + tidy(v.text.slice(from, to)) + suffix;
+  const sentence = prefix + tidy(v.text.slice(from, to), plain) + suffix;
   if (whole) cache.sentences.set(from * 2 ** 24 + to, sentence);
   return sentence;
 }

@@ -1,5 +1,7 @@
 import { domainToUnicode } from "node:url";
 import { parse as parseDomain } from "tldts";
+import { memoByString } from "./memo.ts";
+import { plainUrlFields, type UrlFields } from "./simple-url.ts";
 
 /**
  * URL normalisation and redirect resolution of spec §4 "Normalization". Citations are
@@ -48,13 +50,20 @@ export function isTrackingParam(key: string): boolean {
 /**
  * Parses and normalises `raw`, or returns null when it is not an absolute http(s) URL with a
  * plausible host. `www.x.com/...` without a scheme is taken as https (spec §4 "bare URLs").
+ * Answers to the same prompts cite the same pages run after run, so results are memoised (frozen:
+ * callers share them).
  */
-export function parseWebUrl(raw: string): WebUrlParts | null {
+export const parseWebUrl: (raw: string) => Readonly<WebUrlParts> | null = memoByString((raw) => {
+  const parts = parseWebUrlOnce(raw);
+  return parts === null ? null : Object.freeze(parts);
+});
+
+function parseWebUrlOnce(raw: string): WebUrlParts | null {
   let text = raw.trim();
   if (text.startsWith("<") && text.endsWith(">")) text = text.slice(1, -1).trim();
   if (SCHEMELESS_WWW.test(text)) text = `https://${text}`;
   else if (!WEB_SCHEME.test(text)) return null;
-  const url = URL.parse(text);
+  const url: UrlFields | null = plainUrlFields(text) ?? URL.parse(text);
   if (url === null) return null;
   const scheme = url.protocol === "https:" ? "https" : url.protocol === "http:" ? "http" : null;
   if (scheme === null) return null;
@@ -90,7 +99,10 @@ export function hostOfUrl(raw: string): string | null {
   return parseWebUrl(raw)?.host ?? null;
 }
 
-function normalizeUrlHost(hostname: string): string | null {
+/** Hosts repeat across answers far more than URLs do; the IDN conversion is the costly part. */
+const normalizeUrlHost = memoByString(normalizeUrlHostOnce);
+
+function normalizeUrlHostOnce(hostname: string): string | null {
   if (hostname.startsWith("[")) return hostname; // IPv6 literal, already canonical.
   let host = hostname.endsWith(".") ? hostname.slice(0, -1) : hostname;
   // The URL parser gives IDN hosts in punycode; brands configure and readers read them in Unicode.
@@ -100,8 +112,13 @@ function normalizeUrlHost(hostname: string): string | null {
   return ASCII_HOST.test(host) || UNICODE_HOST.test(host) ? host : null;
 }
 
-/** Drops tracking parameters and empty `&&` segments; keeps the rest exactly as written, in order. */
-function cleanQuery(search: string): string {
+/**
+ * Drops tracking parameters and empty `&&` segments; keeps the rest exactly as written, in order.
+ * Engines tag every link alike (`?utm_source=chatgpt.com`), so the few distinct queries are memoised.
+ */
+const cleanQuery = memoByString(cleanQueryOnce);
+
+function cleanQueryOnce(search: string): string {
   if (search.length <= 1) return "";
   let kept = "";
   for (const param of search.slice(1).split("&")) {
