@@ -26,7 +26,8 @@ export async function drainEngine(
   const tallyOf = tallies.get(rt.engine.id);
   const worker = async () => {
     for (let item = queue.shift(); item; item = queue.shift()) {
-      if (stop.aborted || !budget.reserve(estimate)) return;
+      // A failed commit (disk full, database gone) stops every worker: no more paid calls.
+      if (stop.aborted || storeFailure !== null || !budget.reserve(estimate)) return;
       const request = {
         question: item.question_text,
         locale: item.locale,
@@ -60,7 +61,7 @@ export async function drainEngine(
       const cost = result.costUsd ?? 0;
       budget.settle(estimate, cost);
       // The commit (and its fsync) proceeds while this worker asks the next question; the pass
-      // ends only when every store has committed. A failed store stops the run.
+      // ends only when every store has committed.
       const stored = deps.store.store(item, result, iso()).then(() => {
         if (tallyOf) {
           tallyOf.answered++;
@@ -76,7 +77,6 @@ export async function drainEngine(
           storeFailure ??= error;
         },
       );
-      if (storeFailure) throw storeFailure;
     }
   };
   const workers = Math.max(

@@ -136,3 +136,25 @@ describe("durable runs", () => {
     expect(engine.calls).toHaveLength(10);
   });
 });
+
+describe("a failing store", () => {
+  it("stops every worker (no more paid calls) and fails the run with the storage error", async () => {
+    const d = await db();
+    const engine = fakeProvider("e", () => "ok", 5);
+    const file = queryFile([{ id: "e:m1", provider: "e" }], 20, 1);
+    let stores = 0;
+    const failing = {
+      store: async () => {
+        stores++;
+        if (stores >= 3) throw new Error("storage: disk full");
+        return stores;
+      },
+      close: async () => undefined,
+    };
+    await expect(executeRun({ ...deps(d, [engine.provider]), store: failing }, run(file))).rejects.toThrow(
+      /disk full/,
+    );
+    // At most the calls already in flight (concurrency 4) after the failure reached the engine.
+    expect(engine.calls.length).toBeLessThanOrEqual(3 + 4);
+  });
+});
