@@ -1,68 +1,14 @@
 import { mkdtempSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { deliverReport } from "../../src/report/deliver.ts";
 import { renderEmail } from "../../src/report/render-email.ts";
 import { locateDatabase, openDatabase } from "../../src/storage/db.ts";
 import { findDelivery } from "../../src/storage/deliveries-repo.ts";
 import { sampleModel } from "../fixtures/report/sample-model.ts";
-
-/** A real SMTP server on 127.0.0.1 (random port) that keeps what it receives. */
-interface TestServer {
-  port: number;
-  messages: Buffer[];
-  logins: string[];
-  close(): Promise<void>;
-}
-
-/** `rcptReply(n)` answers the n-th RCPT TO (1-based): null accepts, a number rejects with that code. */
-async function startServer(rcptReply: (n: number) => number | null = () => null): Promise<TestServer> {
-  const messages: Buffer[] = [];
-  const logins: string[] = [];
-  let rcpts = 0;
-  const server = new SMTPServer({
-    secure: false,
-    disabledCommands: ["STARTTLS"],
-    authOptional: true,
-    allowInsecureAuth: true,
-    logger: false,
-    onAuth(auth, _session, done) {
-      logins.push(auth.username ?? "");
-      done(null, { user: auth.username });
-    },
-    onRcptTo(_address, _session, done) {
-      const code = rcptReply(++rcpts);
-      if (code === null) return done();
-      const error = Object.assign(
-        new Error(code >= 500 ? "5.1.1 Mailbox unavailable" : "4.7.1 Try again later"),
-        {
-          responseCode: code,
-        },
-      );
-      done(error);
-    },
-    onData(stream, _session, done) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        messages.push(Buffer.concat(chunks));
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    port,
-    messages,
-    logins,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import { type CapturingSmtp, startCapturingSmtp } from "../helpers/smtp.ts";
 
 const PASSWORD = "s3cret-Passw0rd!";
 const url = (port: number) => `smtp://sightline-user:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}`;
@@ -91,8 +37,8 @@ async function setup() {
   return { ...base, sleeps };
 }
 
-async function server(reply?: (n: number) => number | null): Promise<TestServer> {
-  const s = await startServer(reply);
+async function server(reply?: (n: number) => number | null): Promise<CapturingSmtp> {
+  const s = await startCapturingSmtp(reply);
   cleanups.push(s.close);
   return s;
 }
@@ -184,7 +130,7 @@ describe("deliverReport over real SMTP", () => {
   });
 
   it("gives up after the bounded attempts when the server is down, and never stores credentials", async () => {
-    const gone = await startServer();
+    const gone = await startCapturingSmtp();
     const port = gone.port;
     await gone.close();
     const opts = await setup();
