@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { HttpResponse, http } from "msw";
 import type { SetupServer } from "msw/node";
-import type { Clock } from "../../../src/core/clock.ts";
 import type { AskRequest, ProviderContext } from "../../../src/providers/types.ts";
+import { steppingClock } from "../../helpers/stepping-clock.ts";
 
 /** Fixtures, fake endpoint and request builders shared by the anthropic tests. */
 
@@ -25,17 +25,7 @@ export const baseUrl = "http://127.0.0.1:4010";
 export const messagesUrl = `${baseUrl}/v1/messages`;
 export const testKey = "sk-ant-test-key-0000";
 
-/** A clock that advances 250 ms per reading, so latency is exact. */
-export function steppingClock(stepMs = 250): Clock {
-  let now = 1_700_000_000_000;
-  return {
-    now: () => {
-      now += stepMs;
-      return now;
-    },
-    sleep: async () => {},
-  };
-}
+export { steppingClock };
 
 export function context(overrides: Partial<ProviderContext> = {}): ProviderContext {
   return { apiKey: testKey, baseUrl, clock: steppingClock(), options: {}, ...overrides };

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Clock } from "../../../src/core/clock.ts";
 import type { AskRequest, ProviderContext } from "../../../src/providers/types.ts";
+import { steppingClock } from "../../helpers/stepping-clock.ts";
 
 /** Fixtures, fake endpoint and request builders shared by the gemini tests. */
 
@@ -23,17 +23,7 @@ export const baseUrl = "http://127.0.0.1:4012";
 export const generateUrl = `${baseUrl}/v1beta/models/*`;
 export const testKey = "AIzaSy-test-key-0000000000000000000";
 
-/** A clock that advances 250 ms per reading, so latency is exact. */
-export function steppingClock(stepMs = 250): Clock {
-  let now = 1_700_000_000_000;
-  return {
-    now: () => {
-      now += stepMs;
-      return now;
-    },
-    sleep: async () => {},
-  };
-}
+export { steppingClock };
 
 export function context(overrides: Partial<ProviderContext> = {}): ProviderContext {
   return { apiKey: testKey, baseUrl, clock: steppingClock(), options: {}, ...overrides };

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import type { Clock } from "../../../src/core/clock.ts";
 import { ProviderError } from "../../../src/core/errors.ts";
 import type { ProviderContext } from "../../../src/providers/types.ts";
+import { steppingClock as sharedSteppingClock } from "../../helpers/stepping-clock.ts";
 
 /** Shared pieces of the SerpApi tests: fixtures, a mock SerpApi and a context with a canary key. */
 
@@ -25,16 +25,7 @@ export function fixture(name: string): unknown {
 }
 
 /** A clock that advances 250 ms on every read, so latency is exact. */
-export function steppingClock(stepMs = 250): Clock {
-  let t = 1_000_000;
-  return {
-    now: () => {
-      t += stepMs;
-      return t;
-    },
-    sleep: async () => {},
-  };
-}
+export const steppingClock = (stepMs = 250) => sharedSteppingClock(stepMs, 1_000_000);
 
 export function context(overrides: Partial<ProviderContext> = {}): ProviderContext {
   return { apiKey: KEY, baseUrl: BASE_URL, clock: steppingClock(), options: {}, ...overrides };
