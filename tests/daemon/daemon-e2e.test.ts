@@ -1,16 +1,13 @@
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/cli/commands/validate.ts";
 import { readEnv } from "../../src/config/env.ts";
 import { createLogger } from "../../src/core/logger.ts";
-import { getProvider, modelInfo } from "../../src/providers/registry.ts";
-import { startDaemon } from "../../src/scheduler/daemon.ts";
 import type { Daemon } from "../../src/scheduler/daemon-types.ts";
-import { slotRunner } from "../../src/scheduler/slot-runner.ts";
-import { locateDatabase, type OpenDatabase, openDatabase } from "../../src/storage/db.ts";
+import type { OpenDatabase } from "../../src/storage/db.ts";
 import { type MockAiServer, startMockAiServer } from "../e2e/mock-ai/server.ts";
 import { mockEnv, scratchQueryFile } from "../e2e/setup.ts";
 import { FakeClock } from "./fake-clock.ts";
+import { startRealDaemon } from "./real-daemon.ts";
 
 let server: MockAiServer | undefined;
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -40,29 +37,14 @@ describe("the daemon end to end against the local mock AI server", () => {
 
     /** Starts a daemon as a fresh process would: its own connection, owner and memory. */
     const boot = async (owner: string): Promise<{ daemon: Daemon; open: OpenDatabase }> => {
-      const open = await openDatabase(locateDatabase({ dbPath }));
-      const daemon = await startDaemon({
-        files: [file],
-        db: open.db,
+      const { daemon, open } = await startRealDaemon({
+        file,
+        dbPath,
         clock,
+        env,
         logger,
-        load: loadConfig,
-        runSlot: slotRunner({
-          db: open.db,
-          dbPath,
-          clock,
-          env,
-          logger,
-          owner,
-          isDead: () => false,
-          getProvider,
-          priceOf: modelInfo,
-        }),
-        sendReport: async () => undefined,
         owner,
-        isDead: () => false,
-        cron: null,
-        watch: false,
+        sendReport: () => async () => undefined,
       });
       cleanups.push(
         () => open.close(),

@@ -1,18 +1,14 @@
 import { sql } from "kysely";
 import { simpleParser } from "mailparser";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/cli/commands/validate.ts";
 import { readEnv } from "../../src/config/env.ts";
 import { createLogger } from "../../src/core/logger.ts";
-import { getProvider, modelInfo } from "../../src/providers/registry.ts";
 import { weeklyReportSender } from "../../src/report/weekly.ts";
-import { startDaemon } from "../../src/scheduler/daemon.ts";
-import { slotRunner } from "../../src/scheduler/slot-runner.ts";
-import { locateDatabase, openDatabase } from "../../src/storage/db.ts";
 import { type MockAiServer, startMockAiServer } from "../e2e/mock-ai/server.ts";
 import { mockEnv, scratchQueryFile } from "../e2e/setup.ts";
 import { type CapturingSmtp, startCapturingSmtp } from "../helpers/smtp.ts";
 import { FakeClock } from "./fake-clock.ts";
+import { startRealDaemon } from "./real-daemon.ts";
 
 let server: MockAiServer | undefined;
 let smtp: CapturingSmtp | undefined;
@@ -42,32 +38,17 @@ describe("the daemon's weekly e-mail", () => {
     const clock = new FakeClock("2026-11-22T22:58:30Z");
     const logger = createLogger({ level: "warn", write: () => undefined });
     const env = readEnv({ ...mockEnv(server), SMTP_URL: smtp.url });
-    const open = await openDatabase(locateDatabase({ dbPath }));
-    cleanups.push(() => open.close());
     const owner = "report-host:1:aaa";
-    const daemon = await startDaemon({
-      files: [file],
-      db: open.db,
+    const { daemon, open } = await startRealDaemon({
+      file,
+      dbPath,
       clock,
+      env,
       logger,
-      load: loadConfig,
-      runSlot: slotRunner({
-        db: open.db,
-        dbPath,
-        clock,
-        env,
-        logger,
-        owner,
-        isDead: () => false,
-        getProvider,
-        priceOf: modelInfo,
-      }),
-      sendReport: weeklyReportSender({ db: open.db, env, clock, logger }),
       owner,
-      isDead: () => false,
-      cron: null,
-      watch: false,
+      sendReport: (db) => weeklyReportSender({ db, env, clock, logger }),
     });
+    cleanups.push(() => open.close());
     cleanups.push(() => daemon.stop(5_000));
 
     await daemon.settled();
